@@ -1,0 +1,147 @@
+package io.stconn;
+
+import io.stconn.internal.Environment;
+import io.stconn.pool.PoolRegistry;
+import io.stconn.request.ConnectionRequest;
+import io.stconn.request.RequestParser;
+import io.stconn.resolve.Resolver;
+import io.stconn.secrets.SecretsStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The JDBC driver for {@code jdbc:stconn:<name>} URLs. It does the JDBC contract and nothing
+ * else: it reads the URL and Properties into a request and asks the pools for a connection.
+ * Every instance shares the one registry of pools; one instance is registered with DriverManager,
+ * with a DriverAction that closes every pool when it is deregistered.
+ */
+public final class StconnDriver implements Driver {
+    static final Logger ROOT_LOGGER = Logger.getLogger("io.stconn");
+    /**
+     * HikariCP logs through SLF4J, which the jar relocates and binds to java.util.logging under
+     * this logger. Its INFO lines (pool starting, started, shut down) would land in the console of
+     * every tool the jar is dropped into (sqlline, the CLI, a GUI's log), so the default is WARNING;
+     * a logging configuration that sets this logger's level wins. Held here because
+     * java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger HIKARI_LOGGER = Logger.getLogger("io.stconn.shaded.hikari");
+    private static final PoolRegistry POOLS = new PoolRegistry(new Resolver(new SecretsStore(), Environment.SYSTEM));
+    private static final String VERSION = readVersion();
+    private static final int MAX_CACHED_REQUESTS = 1024;
+    private static final ConcurrentHashMap<String, ConnectionRequest> REQUESTS = new ConcurrentHashMap<>();
+
+    static {
+        if (HIKARI_LOGGER.getLevel() == null) {
+            HIKARI_LOGGER.setLevel(Level.WARNING);
+        }
+        try {
+            DriverManager.registerDriver(new StconnDriver(), POOLS::closeAll);
+        } catch (SQLException e) {
+            ROOT_LOGGER.log(Level.SEVERE, "stconn: could not register with DriverManager", e);
+        }
+    }
+
+    /** Public for tools that instantiate drivers by reflection; all instances share the pools. */
+    public StconnDriver() {
+        // state is static: a driver per instance would leak pools in app servers
+    }
+
+    /** The pools every door of stconn shares. */
+    public static PoolRegistry pools() {
+        return POOLS;
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (!acceptsURL(url)) {
+            return null;
+        }
+        return POOLS.connection(request(url, info));
+    }
+
+    /** Parsed requests are cached per URL when no Properties are given, so the hot path parses nothing. */
+    static ConnectionRequest request(String url, Properties info) throws SQLException {
+        if (info != null && !info.isEmpty()) {
+            return RequestParser.parse(url, info, POOLS.resolver().environment());
+        }
+        ConnectionRequest cached = REQUESTS.get(url);
+        if (cached == null) {
+            cached = RequestParser.parse(url, null, POOLS.resolver().environment());
+            if (REQUESTS.size() >= MAX_CACHED_REQUESTS) {
+                REQUESTS.clear();
+            }
+            REQUESTS.put(url, cached);
+        }
+        return cached;
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return RequestParser.accepts(url);
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+        return PropertyInfo.of(url, info);
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return version(0);
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return version(1);
+    }
+
+    /** False: stconn delegates every call to the real driver, whose compliance is its own. */
+    @Override
+    public boolean jdbcCompliant() {
+        return false;
+    }
+
+    @Override
+    public Logger getParentLogger() {
+        return ROOT_LOGGER;
+    }
+
+    public static String version() {
+        return VERSION;
+    }
+
+    private static int version(int part) {
+        String[] parts = VERSION.split("[.-]");
+        try {
+            return parts.length > part ? Integer.parseInt(parts[part]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String readVersion() {
+        try (InputStream in = StconnDriver.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "0.0.0");
+        } catch (IOException e) {
+            return "0.0.0";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "stconn JDBC driver " + VERSION;
+    }
+}

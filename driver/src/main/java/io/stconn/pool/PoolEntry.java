@@ -1,0 +1,53 @@
+package io.stconn.pool;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.stconn.request.ConnectionRequest.PoolKey;
+import io.stconn.resolve.Resolution;
+import io.stconn.secrets.SecretsWatch;
+import io.stconn.type.PoolTarget;
+
+/** One live pool and what it was built from. */
+final class PoolEntry {
+    final PoolKey key;
+    final HikariDataSource dataSource;
+    final PoolTarget target;
+    final SecretsWatch watch;
+    final Resolution resolution;
+    private final long createdNanos;
+    private final long ttlNanos;
+    /** The secrets generation this pool's target was last confirmed against. */
+    volatile long generation;
+    volatile long lastUsedNanos;
+    volatile boolean retired;
+
+    PoolEntry(PoolKey key, HikariDataSource dataSource, Resolution resolution, long ttlNanos) {
+        this.key = key;
+        this.dataSource = dataSource;
+        this.resolution = resolution;
+        this.target = resolution.target();
+        this.watch = resolution.watch();
+        this.generation = resolution.generation();
+        this.ttlNanos = ttlNanos;
+        this.createdNanos = System.nanoTime();
+        this.lastUsedNanos = createdNanos;
+    }
+
+    boolean expired(long now) {
+        return ttlNanos > 0 && now - createdNanos >= ttlNanos;
+    }
+
+    /** Still in use by the pools' cache and built from the secrets as they are now. */
+    boolean fresh(long now) {
+        return !retired && !expired(now) && watch.current().generation() == generation;
+    }
+
+    int activeConnections() {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        return pool == null ? 0 : pool.getActiveConnections();
+    }
+
+    String poolName() {
+        return dataSource.getPoolName();
+    }
+}

@@ -1,0 +1,244 @@
+package io.stconn.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.stconn.SqlState;
+import io.stconn.internal.Masking;
+import io.stconn.request.ConnectionRequest;
+import io.stconn.request.ConnectionRequest.CacheSpec;
+import io.stconn.resolve.Resolution;
+import io.stconn.resolve.Resolver;
+import io.stconn.secrets.SecretsWatch;
+import io.stconn.type.PoolTarget;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every pool of the JVM, shared by all callers as Streamlit's cache_resource is shared by all
+ * sessions. The hot path is a map lookup, a clock read (the throttled freshness check of the
+ * secrets) and HikariCP's own borrow; everything else happens when a pool is missing, expired,
+ * or built from secrets that changed since.
+ */
+public final class PoolRegistry {
+    private static final Logger LOG = Logger.getLogger(PoolRegistry.class.getName());
+
+    private final Resolver resolver;
+    private final Map<CacheSpec, PoolCache> caches = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> poolNumbers = new ConcurrentHashMap<>();
+    private final Janitor janitor = new Janitor(this::sweepExpired, this::hasExpiringPools);
+
+    public PoolRegistry(Resolver resolver) {
+        this.resolver = resolver;
+    }
+
+    public Resolver resolver() {
+        return resolver;
+    }
+
+    /** A connection for the request from its pool, building or rebuilding the pool as needed. */
+    public Connection connection(ConnectionRequest request) throws SQLException {
+        PoolCache cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
+        PoolEntry entry = cache.get(request.poolKey());
+        long now = System.nanoTime();
+        if (entry == null || !entry.fresh(now)) {
+            entry = current(request, cache, false);
+        }
+        entry.lastUsedNanos = now;
+        try {
+            return entry.dataSource.getConnection();
+        } catch (SQLException e) {
+            if (entry.dataSource.isClosed()) {
+                // retired and closed between the lookup and the borrow: take the current pool
+                return current(request, cache, false).dataSource.getConnection();
+            }
+            if (isLoginFailure(e)) {
+                PoolEntry rotated = current(request, cache, true);
+                if (rotated != entry) {
+                    return rotated.dataSource.getConnection();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The pool for the request as the secrets are now: reused, rebuilt, or built. */
+    private PoolEntry current(ConnectionRequest request, PoolCache cache, boolean forceRecheck) throws SQLException {
+        synchronized (cache.lockFor(request.poolKey())) {
+            PoolEntry entry = cache.get(request.poolKey());
+            long now = System.nanoTime();
+            Resolution resolution = null;
+            if (entry != null && entry.expired(now)) {
+                retire(cache, entry, "its ttl passed");
+                entry = null;
+            }
+            if (entry != null) {
+                SecretsWatch.Snapshot snapshot = forceRecheck ? entry.watch.refresh() : entry.watch.current();
+                if (snapshot.generation() == entry.generation && !forceRecheck) {
+                    return entry;
+                }
+                resolution = resolver.resolve(request, entry.watch, snapshot);
+                if (resolution.target().equals(entry.target)) {
+                    entry.generation = snapshot.generation();
+                    return entry;
+                }
+                retire(cache, entry, "its configuration changed");
+            }
+            if (resolution == null) {
+                resolution = resolver.resolve(request);
+            }
+            PoolEntry built = build(request, resolution);
+            for (PoolEntry evicted : cache.put(built)) {
+                retire(cache, evicted, "the cache for max_entries=" + cache.spec().maxEntries() + " is full");
+            }
+            if (cache.hasTtl()) {
+                janitor.wake();
+            }
+            return built;
+        }
+    }
+
+    /** A description of what the request resolves to, without building a pool. */
+    public Resolution describe(ConnectionRequest request) throws SQLException {
+        return resolver.resolve(request);
+    }
+
+    private PoolEntry build(ConnectionRequest request, Resolution resolution) throws SQLException {
+        PoolTarget target = resolution.target();
+        HikariConfig config;
+        try {
+            config = new HikariConfig(target.poolSettings());
+        } catch (RuntimeException e) {
+            throw SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting for connection '" + request.name()
+                    + "': " + hikariMessage(e) + ". Pool settings come from create_engine_kwargs and the hikari table; "
+                    + "see HikariCP's configuration documentation for names and values.", e);
+        }
+        config.setPoolName(poolName(request.name()));
+        config.setDataSource(target.dataSource() != null ? target.dataSource()
+                : new DriverDataSource(target.driver(), target.jdbcUrl(), target.properties()));
+        config.setRegisterMbeans(true);
+        target.notes().forEach(note -> LOG.fine(() -> config.getPoolName() + " - " + note));
+        try {
+            HikariDataSource dataSource = new HikariDataSource(config);
+            long ttl = request.ttl() == null ? 0 : request.ttl().toNanos();
+            LOG.fine(() -> config.getPoolName() + " - started for " + target);
+            return new PoolEntry(request.poolKey(), dataSource, resolution, ttl);
+        } catch (RuntimeException e) {
+            throw connectFailure(request, resolution, e);
+        }
+    }
+
+    private static SQLException connectFailure(ConnectionRequest request, Resolution resolution, RuntimeException e) {
+        SQLException cause = rootSqlException(e);
+        PoolTarget target = resolution.target();
+        String what = target.driver() != null ? Masking.url(target.jdbcUrl()) : target.implementationClass();
+        if (cause == null) {
+            return SqlState.INVALID_POOL_SETTING.exception("Cannot start the pool for connection '" + request.name()
+                    + "' (" + what + "): " + hikariMessage(e), e);
+        }
+        String state = cause.getSQLState() != null ? cause.getSQLState() : SqlState.CONNECTION_FAILED.code();
+        String advice = state.startsWith("28")
+                ? " Check user and password in [connections." + request.name() + "] (or the kwargs that override them)."
+                : " Check that the database is running and reachable, and the url or host/port/database.";
+        return new SQLException("Cannot connect to '" + request.name() + "' (" + what + "): "
+                + Masking.url(String.valueOf(cause.getMessage())) + "." + advice, state, cause);
+    }
+
+    private static String hikariMessage(Throwable e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e && cause.getMessage() != null) {
+            message = message + " (" + cause.getMessage() + ")";
+        }
+        return Masking.url(message);
+    }
+
+    static SQLException rootSqlException(Throwable e) {
+        SQLException found = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                found = sql;
+            }
+        }
+        return found;
+    }
+
+    /** A refused login, judged by the SQLState of the root cause (class 28), not of a wrapper. */
+    static boolean isLoginFailure(Throwable e) {
+        SQLException root = rootSqlException(e);
+        return root != null && root.getSQLState() != null && root.getSQLState().startsWith("28");
+    }
+
+    private String poolName(String connectionName) {
+        String safe = connectionName.replaceAll("[:,=*?\"\\n\\r\\\\]", "_");
+        int n = poolNumbers.computeIfAbsent(safe, k -> new AtomicInteger()).incrementAndGet();
+        return n == 1 ? "stconn-" + safe : "stconn-" + safe + "-" + n;
+    }
+
+    /**
+     * Gracefully: no new borrowers (it leaves the cache), idle connections close now, borrowed
+     * ones keep working and close when returned; the janitor shuts the pool down once none is out.
+     */
+    private void retire(PoolCache cache, PoolEntry entry, String why) {
+        cache.remove(entry);
+        if (entry.retired) {
+            return;
+        }
+        entry.retired = true;
+        LOG.info(() -> entry.poolName() + " - retired: " + why);
+        entry.dataSource.getHikariConfigMXBean().setMinimumIdle(0);
+        HikariPoolMXBean pool = entry.dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
+        }
+        janitor.closeWhenIdle(entry);
+    }
+
+    private void sweepExpired() {
+        long now = System.nanoTime();
+        for (PoolCache cache : caches.values()) {
+            if (!cache.hasTtl()) {
+                continue;
+            }
+            for (PoolEntry entry : new ArrayList<>(cache.entries())) {
+                if (entry.expired(now)) {
+                    synchronized (cache.lockFor(entry.key)) {
+                        retire(cache, entry, "its ttl passed");
+                    }
+                }
+            }
+        }
+    }
+
+    /** True while a cache with a ttl holds a pool: the janitor keeps sweeping. */
+    boolean hasExpiringPools() {
+        return caches.values().stream().anyMatch(c -> c.hasTtl() && !c.entries().isEmpty());
+    }
+
+    /** Closes every pool now, borrowed connections included, and stops the janitor (driver deregistration). */
+    public void closeAll() {
+        List<PoolEntry> all = new ArrayList<>();
+        caches.values().forEach(c -> all.addAll(c.entries()));
+        caches.clear();
+        all.forEach(e -> {
+            e.retired = true;
+            closeQuietly(e);
+        });
+        janitor.shutdown().forEach(PoolRegistry::closeQuietly);
+    }
+
+    static void closeQuietly(PoolEntry entry) {
+        try {
+            entry.dataSource.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, entry.poolName() + " - close failed", e);
+        }
+    }
+}

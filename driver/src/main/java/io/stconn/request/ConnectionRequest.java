@@ -1,0 +1,88 @@
+package io.stconn.request;
+
+import io.stconn.StconnKey;
+import io.stconn.type.ConfigValue;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One {@code st.connection(name, **kwargs)} call: the connection name and the kwargs with their
+ * origins, Properties already merged over URL parameters. Equal requests share a pool, so the
+ * kwargs (user and password included) are part of the identity: two users never share a pool.
+ */
+public final class ConnectionRequest {
+    private final String name;
+    private final Map<String, ConfigValue> kwargs;
+    private final Duration ttl;
+    private final Integer maxEntries;
+    private final PoolKey poolKey;
+    private final CacheSpec cacheSpec;
+
+    /** The identity of the pool this request is served from. */
+    public record PoolKey(String name, Map<String, String> kwargs) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The cache a pool lives in: Streamlit keeps one cache per (ttl, max_entries). */
+    public record CacheSpec(Duration ttl, Integer maxEntries) {
+    }
+
+    ConnectionRequest(String name, Map<String, ConfigValue> kwargs, Duration ttl, Integer maxEntries) {
+        this.name = name;
+        this.kwargs = Collections.unmodifiableMap(kwargs);
+        this.ttl = ttl;
+        this.maxEntries = maxEntries;
+        Map<String, String> plain = new TreeMap<>();
+        kwargs.forEach((k, v) -> plain.put(k, v.text()));
+        this.poolKey = new PoolKey(name, Collections.unmodifiableMap(plain));
+        this.cacheSpec = new CacheSpec(ttl, maxEntries);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Every kwarg, stconn's own keys included, in key order. */
+    public Map<String, ConfigValue> kwargs() {
+        return kwargs;
+    }
+
+    /** A stconn key's value, or null. */
+    public String get(StconnKey key) {
+        return get(key.key());
+    }
+
+    /** Any kwarg's value as text, or null. */
+    public String get(String key) {
+        ConfigValue v = kwargs.get(key);
+        return v == null ? null : v.text();
+    }
+
+    /** The pool lifetime, or null for pools that do not expire. */
+    public Duration ttl() {
+        return ttl;
+    }
+
+    /** The cache size, or null for unbounded. */
+    public Integer maxEntries() {
+        return maxEntries;
+    }
+
+    public PoolKey poolKey() {
+        return poolKey;
+    }
+
+    public CacheSpec cacheSpec() {
+        return cacheSpec;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionRequest[" + name + ", " + kwargs.values() + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package io.stconn.resolve;
+
+import io.stconn.StconnKey;
+import io.stconn.internal.Env;
+import io.stconn.internal.Environment;
+import io.stconn.request.ConnectionRequest;
+import io.stconn.request.RequestParser;
+import io.stconn.secrets.Secrets;
+import io.stconn.secrets.SecretsStore;
+import io.stconn.secrets.SecretsWatch;
+import io.stconn.type.ConfigValue;
+import io.stconn.type.ConnectionConfig;
+import io.stconn.type.PoolTarget;
+import io.stconn.type.SqlConnectionType;
+import io.stconn.type.TypeResolver;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one road from a request to what to pool: locate and read the secrets, find the section,
+ * choose the type, merge kwargs over the section (kwargs win key by key), and let the type build
+ * the target. The driver, the DataSource, the Java API and the command-line tool all come here.
+ */
+public final class Resolver {
+    private final SecretsStore store;
+    private final Environment env;
+
+    public Resolver(SecretsStore store, Environment env) {
+        this.store = store;
+        this.env = env;
+    }
+
+    public Environment environment() {
+        return env;
+    }
+
+    /** The secrets watch this request reads from. */
+    public SecretsWatch watchFor(ConnectionRequest request) {
+        Path project = Path.of(RequestParser.projectDir(request, env)).toAbsolutePath().normalize();
+        String homeValue = env.get(Env.USER_HOME);
+        Path home = Path.of(homeValue == null ? "." : homeValue).toAbsolutePath().normalize();
+        return store.watch(project, home, request.get(StconnKey.SECRETS_FILES), env.get(Env.STREAMLIT_SECRETS_FILES));
+    }
+
+    public Resolution resolve(ConnectionRequest request) throws SQLException {
+        SecretsWatch watch = watchFor(request);
+        return resolve(request, watch, watch.current());
+    }
+
+    public Resolution resolve(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot)
+            throws SQLException {
+        String name = request.name();
+        Secrets secrets = snapshot.secrets();
+        Optional<Map<String, ConfigValue>> section = secrets.section(name);
+        Map<String, ConfigValue> sectionValues = section.orElse(Map.of());
+        ConfigValue typeKwarg = request.kwargs().get(StconnKey.TYPE.key());
+        TypeResolver.Resolved type;
+        if (section.isEmpty() && !describesConnection(request)) {
+            type = typeKwarg != null ? TypeResolver.resolve(name, typeKwarg, sectionValues) : typeOrNull(name);
+            if (type == null || type.type() instanceof SqlConnectionType) {
+                throw secrets.notFound(name);
+            }
+        } else {
+            type = TypeResolver.resolve(name, typeKwarg, sectionValues);
+        }
+        Map<String, ConfigValue> merged = new LinkedHashMap<>();
+        sectionValues.forEach((k, v) -> {
+            if (StconnKey.of(k).isEmpty()) {
+                merged.put(k, v);
+            }
+        });
+        request.kwargs().forEach((k, v) -> {
+            if (StconnKey.of(k).isEmpty()) {
+                merged.put(k, v);
+            }
+        });
+        ConnectionConfig config = new ConnectionConfig(name, merged, watch.project(), env);
+        PoolTarget target = type.type().target(config);
+        return new Resolution(request, type.type().name(), type.reason(), config, target, watch, snapshot.generation());
+    }
+
+    private static boolean describesConnection(ConnectionRequest request) {
+        Map<String, ConfigValue> kwargs = request.kwargs();
+        return kwargs.containsKey("url") || kwargs.containsKey("dialect") || kwargs.containsKey("account");
+    }
+
+    private static TypeResolver.Resolved typeOrNull(String name) {
+        try {
+            return TypeResolver.resolve(name, null, Map.of());
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.stconn.secrets;
+
+import io.stconn.SqlState;
+import io.stconn.type.ConfigValue;
+import io.stconn.type.ConfigValue.Source;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The merged secrets, merged as Streamlit merges them: shallow, by top-level key, so a later
+ * file's {@code [connections]} table replaces an earlier file's whole table. The Streamlit app
+ * beside us sees the same; what we add is saying so when it hides a connection.
+ */
+public final class Secrets {
+    static final String CONNECTIONS = "connections";
+
+    private final SecretsPlan plan;
+    private final List<SecretsSource> sources;
+    private final Map<String, SecretsSource> owners = new LinkedHashMap<>();
+
+    Secrets(SecretsPlan plan, List<SecretsSource> sources) {
+        this.plan = plan;
+        this.sources = List.copyOf(sources);
+        for (SecretsSource source : sources) {
+            source.tree().keySet().forEach(key -> owners.put(key, source));
+        }
+    }
+
+    public SecretsPlan plan() {
+        return plan;
+    }
+
+    /** The files and folders that exist and were read, in order. */
+    public List<Path> files() {
+        return sources.stream().map(SecretsSource::path).toList();
+    }
+
+    /** Every connection name of the merged secrets. */
+    public Set<String> connectionNames() {
+        Map<?, ?> connections = connectionsTable();
+        Set<String> names = new TreeSet<>();
+        if (connections != null) {
+            connections.forEach((k, v) -> names.add(String.valueOf(k)));
+        }
+        return names;
+    }
+
+    /** The file whose {@code [connections]} table is in force, if any. */
+    public Optional<Path> connectionsFile() {
+        return Optional.ofNullable(owners.get(CONNECTIONS)).map(SecretsSource::path);
+    }
+
+    /**
+     * The section {@code [connections.<name>]}, each value with its file:line:column, or empty
+     * when there is no such section.
+     */
+    public Optional<Map<String, ConfigValue>> section(String name) throws SQLException {
+        Map<?, ?> connections = connectionsTable();
+        if (connections == null || !connections.containsKey(name)) {
+            return Optional.empty();
+        }
+        SecretsSource source = owners.get(CONNECTIONS);
+        Object section = connections.get(name);
+        if (!(section instanceof Map<?, ?> map)) {
+            throw SqlState.INVALID_VALUE.exception("[connections." + name + "] at " + source.origin(List.of(CONNECTIONS, name))
+                    + " is not a table: write it as a section, [connections." + name + "], with keys such as url = \"...\"");
+        }
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            values.put(key, new ConfigValue(key, v, Source.SECRETS, source.origin(List.of(CONNECTIONS, name, key))));
+        });
+        return Optional.of(values);
+    }
+
+    /** The error for a name that is not in the merged secrets: what exists, where we looked, what is hidden. */
+    public SQLException notFound(String name) {
+        if (sources.isEmpty()) {
+            StringBuilder msg = new StringBuilder("No secrets file found for connection '").append(name)
+                    .append("'. Searched (").append(plan.reason()).append("):");
+            plan.entries().forEach(p -> msg.append(' ').append(p).append(';'));
+            msg.append(" create one of them with a [connections.").append(name).append("] section, or point stconn at "
+                    + "your project with project_dir (URL parameter or property) or env STCONN_PROJECT_DIR.");
+            return SqlState.NO_SECRETS.exception(msg.toString());
+        }
+        StringBuilder msg = new StringBuilder("No connection named '").append(name).append("' in the secrets");
+        String hidden = hiddenBy(name);
+        if (hidden != null) {
+            msg.append(": ").append(hidden);
+        } else {
+            Set<String> names = connectionNames();
+            msg.append(names.isEmpty() ? ": there is no [connections] table at all" : ": the connections are " + names);
+            nearest(name, names).ifPresent(n -> msg.append(" (did you mean '").append(n).append("'?)"));
+        }
+        msg.append(". Files read (").append(plan.reason()).append("): ").append(files())
+                .append(". Add a [connections.").append(name).append("] section, or fix the name in the URL.");
+        return SqlState.UNKNOWN_CONNECTION.exception(msg.toString());
+    }
+
+    private String hiddenBy(String name) {
+        SecretsSource owner = owners.get(CONNECTIONS);
+        List<String> definers = new ArrayList<>();
+        for (SecretsSource source : sources) {
+            if (source != owner && source.tree().get(CONNECTIONS) instanceof Map<?, ?> m && m.containsKey(name)) {
+                definers.add(source.path().toString());
+            }
+        }
+        if (definers.isEmpty() || owner == null) {
+            return null;
+        }
+        return "[connections." + name + "] is defined in " + String.join(" and ", definers) + " but hidden by "
+                + owner.path() + ", whose [connections] table replaces the earlier one whole (secrets files are merged "
+                + "by top-level key, as Streamlit does). Move the section into " + owner.path();
+    }
+
+    private Map<?, ?> connectionsTable() {
+        SecretsSource owner = owners.get(CONNECTIONS);
+        return owner != null && owner.tree().get(CONNECTIONS) instanceof Map<?, ?> m ? m : null;
+    }
+
+    /** The closest name by edit distance, when it is close enough to be a likely typo. */
+    static Optional<String> nearest(String name, Set<String> names) {
+        return names.stream()
+                .min(Comparator.comparingInt(n -> distance(name.toLowerCase(), n.toLowerCase())))
+                .filter(n -> distance(name.toLowerCase(), n.toLowerCase()) <= Math.max(2, name.length() / 3));
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,125 @@
+package io.stconn.secrets;
+
+import io.stconn.SqlState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The secrets of one file list, kept fresh: on the connection path it costs a clock read, and at
+ * most once per {@link #CHECK_INTERVAL_NANOS} per file list it compares the files' stamps and
+ * re-parses only when they changed. Each parse gets a new generation number; pools remember the
+ * generation they were built from.
+ */
+public final class SecretsWatch {
+    public static final long CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final Path project;
+    private final Path home;
+    private final String secretsFilesKwarg;
+    private final String envSecretsFiles;
+    private volatile Snapshot snapshot;
+    private volatile long nextCheck;
+
+    /** One parse: the merged secrets, or the error that parsing gave. */
+    public static final class Snapshot {
+        private final long generation;
+        private final Secrets secrets;
+        private final SQLException error;
+        private final List<Path> watched;
+        private final List<FileStamps.Stamp> stamps;
+
+        Snapshot(long generation, Secrets secrets, SQLException error, List<Path> watched) {
+            this.generation = generation;
+            this.secrets = secrets;
+            this.error = error;
+            this.watched = watched;
+            this.stamps = FileStamps.of(watched);
+        }
+
+        public long generation() {
+            return generation;
+        }
+
+        /** The merged secrets; throws a fresh copy of the parse error when the files are broken. */
+        public Secrets secrets() throws SQLException {
+            if (error != null) {
+                throw new SQLException(error.getMessage(), error.getSQLState(), error);
+            }
+            return secrets;
+        }
+    }
+
+    SecretsWatch(Path project, Path home, String secretsFilesKwarg, String envSecretsFiles) {
+        this.project = project;
+        this.home = home;
+        this.secretsFilesKwarg = secretsFilesKwarg;
+        this.envSecretsFiles = envSecretsFiles;
+    }
+
+    public Path project() {
+        return project;
+    }
+
+    /** The current secrets, re-read if the files changed and the last check is old enough. */
+    public Snapshot current() {
+        Snapshot s = snapshot;
+        if (s != null && System.nanoTime() - nextCheck < 0) {
+            return s;
+        }
+        return check(false);
+    }
+
+    /** Compare the files now, ignoring the interval (used after a login failure). */
+    public Snapshot refresh() {
+        return check(true);
+    }
+
+    private synchronized Snapshot check(boolean force) {
+        long now = System.nanoTime();
+        Snapshot s = snapshot;
+        if (s != null && !force && now - nextCheck < 0) {
+            return s;
+        }
+        if (s == null || !FileStamps.of(s.watched).equals(s.stamps)) {
+            s = load(s == null ? 1 : s.generation + 1);
+        }
+        snapshot = s;
+        nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+        return s;
+    }
+
+    private Snapshot load(long generation) {
+        SecretsPlan plan = null;
+        try {
+            plan = SecretsLocator.locate(project, home, secretsFilesKwarg, envSecretsFiles);
+            List<SecretsSource> sources = new ArrayList<>();
+            for (Path entry : plan.entries()) {
+                if (Files.exists(entry)) {
+                    sources.add(SecretsParser.parse(entry));
+                }
+            }
+            return new Snapshot(generation, new Secrets(plan, sources), null, paths(plan));
+        } catch (SQLException e) {
+            return new Snapshot(generation, null, e, plan != null ? paths(plan) : defaultWatch());
+        } catch (RuntimeException e) {
+            SQLException wrapped = SqlState.MALFORMED_SECRETS.exception("Cannot read the secrets: "
+                    + e.getClass().getSimpleName(), e);
+            return new Snapshot(generation, null, wrapped, plan != null ? paths(plan) : defaultWatch());
+        }
+    }
+
+    private static List<Path> paths(SecretsPlan plan) {
+        List<Path> paths = new ArrayList<>(plan.configFiles());
+        paths.addAll(plan.entries());
+        return paths;
+    }
+
+    private List<Path> defaultWatch() {
+        return List.of(project.resolve(".streamlit").resolve("config.toml"), home.resolve(".streamlit").resolve("config.toml"),
+                project.resolve(".streamlit").resolve("secrets.toml"), home.resolve(".streamlit").resolve("secrets.toml"));
+    }
+}

@@ -1,0 +1,109 @@
+package io.stconn.type;
+
+import io.stconn.SqlState;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * SQLAlchemy's create_engine_kwargs, mapped onto HikariCP settings: pool_size (+ max_overflow)
+ * to maximumPoolSize, pool_size to minimumIdle, pool_timeout to connectionTimeout, pool_recycle
+ * to maxLifetime, isolation_level to transactionIsolation (AUTOCOMMIT to autoCommit);
+ * connect_args become driver properties. HikariCP's own settings come from the {@code hikari}
+ * table and win. Values are checked by HikariCP itself when the pool is built.
+ */
+final class EngineKwargs {
+    private static final Logger LOG = Logger.getLogger(EngineKwargs.class.getName());
+    static final int DEFAULT_POOL_SIZE = 5;
+    static final int DEFAULT_MAX_OVERFLOW = 10;
+    private static final Set<String> MAPPED = Set.of("pool_size", "max_overflow", "pool_timeout", "pool_recycle",
+            "pool_pre_ping", "isolation_level", "connect_args");
+
+    private EngineKwargs() {
+    }
+
+    /** HikariCP settings for this configuration (create_engine_kwargs, autocommit, then the hikari table). */
+    static Properties poolSettings(ConnectionConfig config) throws SQLException {
+        Map<String, ConfigValue> engine = config.table("create_engine_kwargs");
+        Properties settings = new Properties();
+        int poolSize = integer(engine.get("pool_size"), DEFAULT_POOL_SIZE);
+        int overflow = integer(engine.get("max_overflow"), DEFAULT_MAX_OVERFLOW);
+        if (overflow < 0) {
+            LOG.warning(() -> "stconn: " + config.name() + ": max_overflow " + engine.get("max_overflow").text()
+                    + " (no limit) is not possible with HikariCP; using pool_size + " + DEFAULT_MAX_OVERFLOW);
+            overflow = DEFAULT_MAX_OVERFLOW;
+        }
+        settings.setProperty("maximumPoolSize", String.valueOf(Math.max(1, poolSize + overflow)));
+        settings.setProperty("minimumIdle", String.valueOf(Math.max(0, Math.min(poolSize, poolSize + overflow))));
+        ConfigValue timeout = engine.get("pool_timeout");
+        if (timeout != null) {
+            settings.setProperty("connectionTimeout", String.valueOf(millis(timeout)));
+        }
+        ConfigValue recycle = engine.get("pool_recycle");
+        if (recycle != null) {
+            long ms = millis(recycle);
+            settings.setProperty("maxLifetime", String.valueOf(ms < 0 ? 0 : ms));
+        }
+        ConfigValue isolation = engine.get("isolation_level");
+        if (isolation != null) {
+            String level = isolation.text().trim().toUpperCase(Locale.ROOT).replace(' ', '_');
+            if (level.equals("AUTOCOMMIT")) {
+                settings.setProperty("autoCommit", "true");
+            } else {
+                settings.setProperty("transactionIsolation",
+                        level.startsWith("TRANSACTION_") ? level : "TRANSACTION_" + level);
+            }
+        }
+        config.get("autocommit").ifPresent(v -> settings.setProperty("autoCommit", String.valueOf(bool(v))));
+        Set<String> ignored = new TreeSet<>(engine.keySet());
+        ignored.removeAll(MAPPED);
+        if (!ignored.isEmpty()) {
+            LOG.warning(() -> "stconn: " + config.name() + ": create_engine_kwargs " + ignored
+                    + " have no meaning for a JDBC pool and are ignored; HikariCP settings go in a [connections."
+                    + config.name() + ".hikari] table");
+        }
+        config.table("hikari").forEach((k, v) -> settings.setProperty(k, v.text()));
+        return settings;
+    }
+
+    /** connect_args as driver properties. */
+    static Properties connectArgs(ConnectionConfig config) {
+        Properties props = new Properties();
+        ConfigValue args = config.table("create_engine_kwargs").get("connect_args");
+        if (args != null && args.value() instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> props.setProperty(String.valueOf(k), String.valueOf(v)));
+        }
+        return props;
+    }
+
+    private static boolean bool(ConfigValue v) {
+        return v.value() instanceof Boolean b ? b : Boolean.parseBoolean(v.text().trim());
+    }
+
+    private static int integer(ConfigValue v, int fallback) throws SQLException {
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return v.value() instanceof Number n ? n.intValue() : Integer.parseInt(v.text().trim());
+        } catch (NumberFormatException e) {
+            throw SqlState.INVALID_VALUE.exception("create_engine_kwargs " + v.key() + " = '" + v.text() + "' ("
+                    + v.origin() + ") is not a whole number");
+        }
+    }
+
+    private static long millis(ConfigValue v) throws SQLException {
+        try {
+            double seconds = v.value() instanceof Number n ? n.doubleValue() : Double.parseDouble(v.text().trim());
+            return seconds < 0 ? -1 : (long) (seconds * TimeUnit.SECONDS.toMillis(1));
+        } catch (NumberFormatException e) {
+            throw SqlState.INVALID_VALUE.exception("create_engine_kwargs " + v.key() + " = '" + v.text() + "' ("
+                    + v.origin() + ") is not a number of seconds");
+        }
+    }
+}

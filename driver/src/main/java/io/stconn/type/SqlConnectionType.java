@@ -1,0 +1,175 @@
+package io.stconn.type;
+
+import io.stconn.SqlState;
+import io.stconn.dialect.ConnectionParts;
+import io.stconn.dialect.Dialect;
+import io.stconn.dialect.JdbcDriver;
+import io.stconn.dialect.JdbcTarget;
+import io.stconn.dialect.SqlAlchemyUrl;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Streamlit's SQLConnection: {@code url} (a SQLAlchemy URL, or a {@code jdbc:} URL used as is),
+ * or the parts {@code dialect}, {@code host}, {@code port}, {@code database}, {@code username}
+ * (alias {@code user}), {@code password}, {@code query}. As in Streamlit, a url wins over the parts
+ * of the secrets; as an extension, parts given as kwargs (a GUI tool's user and password fields)
+ * still override the url's.
+ */
+public final class SqlConnectionType implements ConnectionType {
+    private static final List<String> PART_KEYS = List.of("host", "port", "database", "username", "user", "password");
+
+    @Override
+    public String name() {
+        return TypeResolver.SQL;
+    }
+
+    @Override
+    public PoolTarget target(ConnectionConfig config) throws SQLException {
+        String url = config.string("url");
+        PoolTarget target = url != null && url.trim().regionMatches(true, 0, "jdbc:", 0, 5)
+                ? jdbcUrl(config, url.trim())
+                : dialectTarget(config, url);
+        return target.withPoolSettings(EngineKwargs.poolSettings(config));
+    }
+
+    /** A {@code jdbc:} URL used as is; the driver comes from the {@code driver} key or the URL's prefix. */
+    private PoolTarget jdbcUrl(ConnectionConfig config, String url) throws SQLException {
+        String driverKey = javaClassName(config.string("driver"));
+        List<JdbcDriver> candidates;
+        if (driverKey != null) {
+            candidates = List.of(new JdbcDriver(driverKey, null));
+        } else {
+            Optional<Dialect> dialect = Dialect.byJdbcUrl(url);
+            if (dialect.isEmpty()) {
+                throw SqlState.MISSING_VALUE.exception("Connection '" + config.name() + "': stconn does not know the "
+                        + "driver for this jdbc: url (" + config.where("url") + "). Add driver = \"<JDBC driver class>\" "
+                        + "to [connections." + config.name() + "]");
+            }
+            candidates = dialect.get().drivers();
+        }
+        Driver driver = DriverLoader.loadFirst(config.name(), candidates).driver();
+        Properties props = new Properties();
+        config.first("username", "user").ifPresent(v -> props.setProperty("user", v.text()));
+        config.get("password").ifPresent(v -> props.setProperty("password", v.text()));
+        props.putAll(queryTable(config));
+        props.putAll(EngineKwargs.connectArgs(config));
+        return PoolTarget.ofDriver(driver, url, props);
+    }
+
+    private PoolTarget dialectTarget(ConnectionConfig config, String url) throws SQLException {
+        String dialectName;
+        ConnectionParts parts;
+        if (url != null) {
+            SqlAlchemyUrl parsed;
+            try {
+                parsed = SqlAlchemyUrl.parse(url.trim());
+            } catch (SQLException e) {
+                throw new SQLException("Connection '" + config.name() + "': bad url (" + config.where("url") + "): "
+                        + e.getMessage(), e.getSQLState(), e);
+            }
+            dialectName = parsed.dialect();
+            parts = withKwargParts(config, parsed.parts());
+        } else {
+            String dialectValue = config.string("dialect");
+            if (dialectValue == null || dialectValue.isBlank()) {
+                throw SqlState.MISSING_VALUE.exception("Missing SQL DB connection param: dialect (connection '"
+                        + config.name() + "'). Add url = \"dialect://user:password@host:port/database\" or "
+                        + "dialect = \"postgresql\" (one of: " + Dialect.knownNames() + ") to [connections."
+                        + config.name() + "]");
+            }
+            dialectName = dialectValue.trim();
+            int plus = dialectName.indexOf('+');
+            if (plus > 0) {
+                dialectName = dialectName.substring(0, plus);
+            }
+            parts = partsFrom(config);
+        }
+        String wanted = dialectName;
+        Dialect dialect = Dialect.byName(wanted).orElseThrow(() -> SqlState.UNKNOWN_DIALECT.exception(
+                "Unknown SQL dialect '" + wanted + "' for connection '" + config.name() + "' ("
+                        + config.where(url != null ? "url" : "dialect") + "). Known dialects: " + Dialect.knownNames()
+                        + ". For any other database, write its JDBC URL: url = \"jdbc:...\" and driver = \"<class>\""));
+        if (url == null) {
+            List<String> missing = dialect.requiredParts().stream()
+                    .filter(p -> config.string(p) == null || config.string(p).isBlank())
+                    .collect(Collectors.toList());
+            if (!missing.isEmpty()) {
+                throw SqlState.MISSING_VALUE.exception("Missing SQL DB connection param: " + String.join(", ", missing)
+                        + " (connection '" + config.name() + "', dialect " + dialect.canonicalName() + "). Add "
+                        + missing.stream().map(m -> m + " = \"...\"").collect(Collectors.joining(", "))
+                        + " to [connections." + config.name() + "]");
+            }
+        }
+        String driverKey = javaClassName(config.string("driver"));
+        List<JdbcDriver> candidates = driverKey != null ? List.of(new JdbcDriver(driverKey, null)) : dialect.drivers();
+        DriverLoader.Loaded loaded = DriverLoader.loadFirst(config.name(), candidates);
+        JdbcTarget jt = dialect.target(parts, loaded.choice(), config.projectDir());
+        Properties props = jt.properties();
+        props.putAll(EngineKwargs.connectArgs(config));
+        return PoolTarget.ofDriver(loaded.driver(), jt.url(), props).withNotes(jt.notes());
+    }
+
+    private static ConnectionParts partsFrom(ConnectionConfig config) throws SQLException {
+        return new ConnectionParts(config.string("host"), port(config), config.string("database"),
+                queryTable(config), config.first("username", "user").map(ConfigValue::text).orElse(null),
+                config.string("password"));
+    }
+
+    /** The url's parts, overridden by parts given as kwargs. */
+    private static ConnectionParts withKwargParts(ConnectionConfig config, ConnectionParts fromUrl) throws SQLException {
+        Map<String, ConfigValue> kwargs = new LinkedHashMap<>();
+        for (String key : PART_KEYS) {
+            config.get(key).filter(v -> v.source().isKwarg()).ifPresent(v -> kwargs.put(key, v));
+        }
+        if (kwargs.isEmpty()) {
+            return fromUrl;
+        }
+        ConfigValue user = kwargs.getOrDefault("username", kwargs.get("user"));
+        return new ConnectionParts(
+                kwargs.containsKey("host") ? kwargs.get("host").text() : fromUrl.host(),
+                kwargs.containsKey("port") ? port(config) : fromUrl.port(),
+                kwargs.containsKey("database") ? kwargs.get("database").text() : fromUrl.database(),
+                fromUrl.query(),
+                user != null ? user.text() : fromUrl.username(),
+                kwargs.containsKey("password") ? kwargs.get("password").text() : fromUrl.password());
+    }
+
+    private static Integer port(ConnectionConfig config) throws SQLException {
+        ConfigValue v = config.get("port").orElse(null);
+        if (v == null || v.text().isBlank()) {
+            return null;
+        }
+        try {
+            int port = v.value() instanceof Number n ? n.intValue() : Integer.parseInt(v.text().trim());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw SqlState.INVALID_VALUE.exception("Invalid port '" + v.text() + "' (" + v.origin()
+                + "): give a number from 1 to 65535, as in port = 5432");
+    }
+
+    private static Map<String, String> queryTable(ConnectionConfig config) {
+        Map<String, String> query = new LinkedHashMap<>();
+        config.table("query").forEach((k, v) -> query.put(k, v.text()));
+        return query;
+    }
+
+    /** The driver key names a JDBC driver class when it looks like one; otherwise it is Python's DBAPI name. */
+    private static String javaClassName(String driver) {
+        if (driver == null) {
+            return null;
+        }
+        String d = driver.trim();
+        return d.contains(".") && d.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+") ? d : null;
+    }
+}
