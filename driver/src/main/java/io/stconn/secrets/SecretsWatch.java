@@ -32,12 +32,13 @@ public final class SecretsWatch {
         private final List<Path> watched;
         private final List<FileStamps.Stamp> stamps;
 
-        Snapshot(long generation, Secrets secrets, SQLException error, List<Path> watched) {
+        /** The stamps are taken before the files are read, so an edit made while reading is not missed. */
+        Snapshot(long generation, Secrets secrets, SQLException error, List<Path> watched, List<FileStamps.Stamp> stamps) {
             this.generation = generation;
             this.secrets = secrets;
             this.error = error;
             this.watched = watched;
-            this.stamps = FileStamps.of(watched);
+            this.stamps = stamps;
         }
 
         public long generation() {
@@ -93,22 +94,25 @@ public final class SecretsWatch {
     }
 
     private Snapshot load(long generation) {
-        SecretsPlan plan = null;
+        List<Path> watched = defaultWatch();
+        List<FileStamps.Stamp> stamps = FileStamps.of(watched);
         try {
-            plan = SecretsLocator.locate(project, home, secretsFilesKwarg, envSecretsFiles);
+            SecretsPlan plan = SecretsLocator.locate(project, home, secretsFilesKwarg, envSecretsFiles);
+            watched = paths(plan);
+            stamps = FileStamps.of(watched);
             List<SecretsSource> sources = new ArrayList<>();
             for (Path entry : plan.entries()) {
                 if (Files.exists(entry)) {
                     sources.add(SecretsParser.parse(entry));
                 }
             }
-            return new Snapshot(generation, new Secrets(plan, sources), null, paths(plan));
+            return new Snapshot(generation, new Secrets(plan, sources), null, watched, stamps);
         } catch (SQLException e) {
-            return new Snapshot(generation, null, e, plan != null ? paths(plan) : defaultWatch());
+            return new Snapshot(generation, null, e, watched, stamps);
         } catch (RuntimeException e) {
             SQLException wrapped = SqlState.MALFORMED_SECRETS.exception("Cannot read the secrets: "
                     + e.getClass().getSimpleName(), e);
-            return new Snapshot(generation, null, wrapped, plan != null ? paths(plan) : defaultWatch());
+            return new Snapshot(generation, null, wrapped, watched, stamps);
         }
     }
 
