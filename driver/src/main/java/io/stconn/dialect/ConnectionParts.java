@@ -1,0 +1,33 @@
+package io.stconn.dialect;
+
+import io.stconn.internal.Masking;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * What the sql connection type collected from a SQLAlchemy url or from the separate keys
+ * ({@code host}, {@code port}, {@code database}, {@code query}, {@code username}, {@code password}).
+ * Values are already decoded. {@code query} keeps its order and is never null.
+ */
+public record ConnectionParts(String host, Integer port, String database, Map<String, String> query,
+                              String username, String password) {
+
+    public ConnectionParts {
+        // an unmodifiable copy in insertion order: the order of query parameters shows in notes and tests
+        query = query == null || query.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(query));
+    }
+
+    /** Never shows the password or a secret-looking query value. */
+    @Override
+    public String toString() {
+        StringJoiner shown = new StringJoiner(", ", "{", "}");
+        query.forEach((key, value) -> shown.add(key + "=" + Masking.value(key, value)));
+        return "ConnectionParts[host=" + host + ", port=" + port + ", database=" + database
+                + ", query=" + shown + ", username=" + username
+                + ", password=" + (password == null ? null : Masking.MASK) + "]";
+    }
+}

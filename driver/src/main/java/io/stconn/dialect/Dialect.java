@@ -1,0 +1,170 @@
+package io.stconn.dialect;
+
+import io.stconn.SqlState;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Everything stconn knows about one SQL dialect: its names, JDBC URL form, default port, driver
+ * classes in preference order and the translation of its Python connect arguments. Nothing outside
+ * this enum (and the package-private tables it owns) decides anything by dialect name.
+ */
+public enum Dialect {
+    POSTGRESQL(UrlForm.SERVER, 5432, Translations.POSTGRESQL, names("postgresql", "postgres", "pgsql"),
+            "jdbc:postgresql:", KnownDriver.PGJDBC),
+    MYSQL(UrlForm.SERVER, 3306, Translations.MYSQL, names("mysql"),
+            "jdbc:mysql:", KnownDriver.CONNECTOR_J, KnownDriver.MARIADB),
+    MARIADB(UrlForm.SERVER, 3306, Translations.MYSQL, names("mariadb"),
+            "jdbc:mariadb:", KnownDriver.MARIADB, KnownDriver.CONNECTOR_J),
+    SQLITE(UrlForm.SQLITE, -1, Translations.SQLITE, names("sqlite"),
+            "jdbc:sqlite:", KnownDriver.SQLITE),
+    MSSQL(UrlForm.SQLSERVER, 1433, Translations.MSSQL, names("mssql", "sqlserver"),
+            "jdbc:sqlserver:", KnownDriver.MSSQL),
+    ORACLE(UrlForm.ORACLE, 1521, Translations.ORACLE, names("oracle"),
+            "jdbc:oracle:", KnownDriver.ORACLE),
+    H2(UrlForm.H2, -1, Translations.H2, names("h2"),
+            "jdbc:h2:", KnownDriver.H2),
+    DUCKDB(UrlForm.DUCKDB, -1, Translations.DUCKDB, names("duckdb"),
+            "jdbc:duckdb:", KnownDriver.DUCKDB),
+    SNOWFLAKE(UrlForm.SNOWFLAKE, 443, Translations.SNOWFLAKE, names("snowflake"),
+            "jdbc:snowflake:", KnownDriver.SNOWFLAKE),
+    /** sqlalchemy-redshift; Amazon's driver first, pgjdbc (which speaks the same protocol) as fallback. */
+    REDSHIFT(UrlForm.SERVER, 5439, Translations.POSTGRESQL, names("redshift"),
+            "jdbc:redshift:", KnownDriver.REDSHIFT, KnownDriver.PGJDBC),
+    /** sqlalchemy-cockroachdb; CockroachDB speaks the PostgreSQL protocol. Its JDBC URLs are pgjdbc's. */
+    COCKROACHDB(UrlForm.SERVER, 26257, Translations.POSTGRESQL, names("cockroachdb", "cockroach"),
+            null, KnownDriver.PGJDBC);
+
+    private static final Map<String, Dialect> BY_NAME = new HashMap<>();
+
+    static {
+        for (Dialect dialect : values()) {
+            for (String name : dialect.names) {
+                BY_NAME.put(name, dialect);
+            }
+        }
+    }
+
+    private final UrlForm form;
+    private final int defaultPort;
+    private final Translations translations;
+    private final List<String> names;
+    // the JDBC URL prefix that identifies this dialect; null when it borrows another dialect's
+    private final String jdbcPrefix;
+    private final List<KnownDriver> drivers;
+
+    Dialect(UrlForm form, int defaultPort, Translations translations, List<String> names, String jdbcPrefix,
+            KnownDriver... drivers) {
+        this.form = form;
+        this.defaultPort = defaultPort;
+        this.translations = translations;
+        this.names = names;
+        this.jdbcPrefix = jdbcPrefix;
+        this.drivers = List.of(drivers);
+    }
+
+    /** By SQLAlchemy dialect name or alias, ignoring case and a {@code +driver} suffix ("postgresql+psycopg2"). */
+    public static Optional<Dialect> byName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String bare = name.strip().toLowerCase(Locale.ROOT);
+        int plus = bare.indexOf('+');
+        return Optional.ofNullable(BY_NAME.get(plus < 0 ? bare : bare.substring(0, plus)));
+    }
+
+    /** The dialect a ready-made JDBC URL belongs to ({@code jdbc:mariadb:} is MARIADB, not MYSQL). */
+    public static Optional<Dialect> byJdbcUrl(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return Optional.empty();
+        }
+        String lower = jdbcUrl.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(dialect -> dialect.jdbcPrefix != null && lower.startsWith(dialect.jdbcPrefix))
+                .findFirst();
+    }
+
+    /** For error messages: "postgresql (postgres, pgsql), mysql, ...". */
+    public static String knownNames() {
+        return Arrays.stream(values()).map(dialect -> dialect.names.size() == 1
+                        ? dialect.canonicalName()
+                        : dialect.canonicalName() + " (" + String.join(", ", dialect.names.subList(1,
+                        dialect.names.size())) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    public String canonicalName() {
+        return names.get(0);
+    }
+
+    /** In preference order: the first one on the class path is used. */
+    public List<JdbcDriver> drivers() {
+        return drivers.stream().map(known -> known.jdbcDriver).toList();
+    }
+
+    /** -1 for file and embedded databases. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    public boolean isFileBased() {
+        return form.fileBased;
+    }
+
+    /** What a configuration without url must give; the user name is the database's business, not ours. */
+    public List<String> requiredParts() {
+        return form.fileBased ? List.of("database") : List.of("host");
+    }
+
+    /**
+     * The real URL and properties for {@code driver} (one of {@link #drivers()}; null means the first).
+     * A driver class stconn does not know gets the URL form of the dialect's first driver, with a note.
+     * Relative file paths resolve against {@code projectDir} (null: the working directory).
+     */
+    public JdbcTarget target(ConnectionParts parts, JdbcDriver driver, Path projectDir) throws SQLException {
+        Objects.requireNonNull(parts, "parts");
+        KnownDriver known = KnownDriver.of(driver);
+        if (known != null && !drivers.contains(known)) {
+            known = null; // another dialect's driver: its URL form would be wrong here
+        }
+        TargetBuilder target = new TargetBuilder(this, known == null ? drivers.get(0) : known);
+        if (known == null && driver != null) {
+            target.note("driver " + driver.className() + " is not one stconn knows for " + canonicalName()
+                    + "; using the " + drivers.get(0).scheme + " URL form");
+        }
+        if (parts.port() != null && (parts.port() < 1 || parts.port() > 65535)) {
+            throw SqlState.INVALID_VALUE.exception("the port of the " + canonicalName()
+                    + " connection must be between 1 and 65535, not " + parts.port());
+        }
+        for (Map.Entry<String, String> parameter : parts.query().entrySet()) {
+            if (parameter.getKey() != null && parameter.getValue() != null) {
+                translations.apply(parameter.getKey(), parameter.getValue(), target);
+            }
+        }
+        // after the query, so that username and password win over user= and password= parameters
+        if (form.hasLogin) {
+            if (parts.username() != null) {
+                target.property("user", parts.username());
+            }
+            if (parts.password() != null) {
+                target.property("password", parts.password());
+            }
+        } else if (parts.username() != null || parts.password() != null) {
+            target.note("ignored username and password (" + canonicalName() + " databases have no login)");
+        }
+        Path base = (projectDir == null ? Path.of("") : projectDir).toAbsolutePath();
+        return target.build(form.url(parts, target, base));
+    }
+
+    private static List<String> names(String... names) {
+        return List.of(names);
+    }
+}

@@ -1,0 +1,44 @@
+package io.stconn.dialect;
+
+import io.stconn.internal.Masking;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+/**
+ * The real JDBC URL and driver properties for one connection. {@code notes} say, for the debug log,
+ * what was translated or dropped on the way; they never contain secret values.
+ */
+public record JdbcTarget(String url, Properties properties, List<String> notes) {
+
+    public JdbcTarget {
+        Objects.requireNonNull(url, "url");
+        // a copy, so that a caller adding connect_args later cannot change a target already handed out
+        Properties copy = new Properties();
+        if (properties != null) {
+            copy.putAll(properties);
+        }
+        properties = copy;
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A copy: a target is a value that several pools may be built from. */
+    @Override
+    public Properties properties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+
+    /** URL and properties masked (section 9 of SEMANTICS.md), properties sorted so that logs are stable. */
+    @Override
+    public String toString() {
+        StringJoiner shown = new StringJoiner(", ", "{", "}");
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            shown.add(key + "=" + Masking.value(key, properties.getProperty(key)));
+        }
+        return "JdbcTarget[url=" + Masking.url(url) + ", properties=" + shown + ", notes=" + notes + "]";
+    }
+}
