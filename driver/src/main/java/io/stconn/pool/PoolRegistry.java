@@ -105,6 +105,30 @@ public final class PoolRegistry {
         }
     }
 
+    /**
+     * The pool serving the request now (built if needed), as an opaque identity: it changes when
+     * the pool is retired and rebuilt, so results cached against it die with it.
+     */
+    public Object currentPool(ConnectionRequest request) throws SQLException {
+        PoolCache cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
+        PoolEntry entry = cache.get(request.poolKey());
+        return entry != null && entry.fresh(System.nanoTime()) ? entry : current(request, cache, false);
+    }
+
+    /** Retires the request's pool now (the Java API's reset); the next connection builds a new one. */
+    public void reset(ConnectionRequest request) {
+        PoolCache cache = caches.get(request.cacheSpec());
+        if (cache == null) {
+            return;
+        }
+        synchronized (cache.lockFor(request.poolKey())) {
+            PoolEntry entry = cache.get(request.poolKey());
+            if (entry != null) {
+                retire(cache, entry, "reset");
+            }
+        }
+    }
+
     /** A description of what the request resolves to, without building a pool. */
     public Resolution describe(ConnectionRequest request) throws SQLException {
         return resolver.resolve(request);

@@ -1,0 +1,167 @@
+package io.stconn;
+
+import io.stconn.pool.PoolRegistry;
+import io.stconn.request.ConnectionRequest;
+import io.stconn.resolve.Resolution;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * What {@code st.connection} returns, for Java: borrow JDBC connections, get the DataSource,
+ * {@link #query} with a result cache, {@link #reset}. Thread-safe; instances for the same name
+ * and kwargs share one pool and one cache.
+ *
+ * <p>The cache key is the pool's identity (so the connection's name, kwargs and the configuration
+ * the pool was built from), the SQL and the parameters: two connections never share an entry, and
+ * results from a pool retired after a secrets change are never served. Retries cover connection
+ * failures only (SQLState class 08): three attempts, one second apart.
+ */
+public final class StconnConnection {
+    private static final Logger LOG = Logger.getLogger(StconnConnection.class.getName());
+    static final int ATTEMPTS = 3;
+    static final long RETRY_DELAY_MILLIS = 1000;
+    private static final int MAX_CACHED_RESULTS = 1024;
+    private static final ConcurrentHashMap<QueryKey, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private record QueryKey(Object pool, String sql, List<Object> params) {
+    }
+
+    private record Cached(QueryResult result, boolean forever, long expiresAtNanos) {
+        boolean alive(long now) {
+            return forever || now - expiresAtNanos < 0;
+        }
+    }
+
+    private final String name;
+    private final StconnDataSource dataSource;
+
+    StconnConnection(String name, StconnDataSource dataSource) {
+        this.name = name;
+        this.dataSource = dataSource;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The connection type as resolved ("sql", "snowflake", or a custom type's name). */
+    public String type() throws SQLException {
+        return describe().typeName();
+    }
+
+    Resolution describe() throws SQLException {
+        return pools().describe(dataSource.request());
+    }
+
+    /** A DataSource serving this connection's pool (for Spring, Hibernate, Flyway...). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A JDBC connection from the pool; close it to give it back. */
+    public Connection getConnection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** {@code conn.query(sql)}: cached until {@link #reset} or a configuration change, as Streamlit's default. */
+    public QueryResult query(String sql) throws SQLException {
+        return query(sql, null);
+    }
+
+    /**
+     * {@code conn.query(sql, ttl=..., params=...)}. A null ttl caches without expiry, a zero ttl
+     * does not cache. Parameters are bound to {@code ?} placeholders in order.
+     */
+    public QueryResult query(String sql, Duration ttl, Object... params) throws SQLException {
+        List<Object> paramList = Collections.unmodifiableList(new ArrayList<>(Arrays.asList(params)));
+        boolean cached = ttl == null || !(ttl.isZero() || ttl.isNegative());
+        if (!cached) {
+            return withRetries(sql, paramList);
+        }
+        ConnectionRequest request = dataSource.request();
+        QueryKey key = new QueryKey(pools().currentPool(request), sql, paramList);
+        long now = System.nanoTime();
+        Cached hit = CACHE.get(key);
+        if (hit != null && hit.alive(now)) {
+            return hit.result();
+        }
+        QueryResult result = withRetries(sql, paramList);
+        if (CACHE.size() >= MAX_CACHED_RESULTS) {
+            CACHE.values().removeIf(c -> !c.alive(now));
+            if (CACHE.size() >= MAX_CACHED_RESULTS) {
+                CACHE.clear();
+            }
+        }
+        CACHE.put(key, new Cached(result, ttl == null, ttl == null ? 0 : now + ttl.toNanos()));
+        return result;
+    }
+
+    /** Retires this connection's pool now and forgets its cached results; the next use builds a new pool. */
+    public void reset() throws SQLException {
+        ConnectionRequest request = dataSource.request();
+        Object pool = pools().currentPool(request);
+        CACHE.keySet().removeIf(k -> k.pool() == pool);
+        pools().reset(request);
+    }
+
+    private QueryResult withRetries(String sql, List<Object> params) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(sql, params);
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !isConnectionFailure(e)) {
+                    throw e;
+                }
+                int next = attempt + 1;
+                LOG.warning(() -> "stconn: " + name + ": connection failure (" + e.getSQLState() + "), attempt " + next
+                        + " of " + ATTEMPTS + " in " + RETRY_DELAY_MILLIS + " ms");
+                try {
+                    Thread.sleep(RETRY_DELAY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private QueryResult run(String sql, List<Object> params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                st.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return QueryResult.read(rs);
+            }
+        }
+    }
+
+    /** A connection failure (class 08) by the SQLState of any exception in the chain, root first. */
+    static boolean isConnectionFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PoolRegistry pools() {
+        return StconnDriver.pools();
+    }
+
+    @Override
+    public String toString() {
+        return "StconnConnection[" + name + "]";
+    }
+}

@@ -1,0 +1,270 @@
+package io.stconn;
+
+import io.stconn.request.ConnectionRequest;
+import io.stconn.request.RequestParser;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import javax.naming.StringRefAddr;
+import javax.sql.DataSource;
+
+/**
+ * A DataSource configured by connection name that serves connections from the same pool
+ * {@code jdbc:stconn:<name>} would: usable as a bean, as Spring Boot's
+ * {@code spring.datasource.type}, as Hibernate's {@code hibernate.connection.datasource}, as
+ * Flyway's DataSource, and from JNDI (it is {@link Referenceable}; see
+ * {@link StconnDataSourceFactory}). It holds no pool of its own, so there is never a second pool
+ * on top of stconn's.
+ *
+ * <p>Configure either {@link #setName name} (plus optional kwargs, project folder, ttl,
+ * max_entries) or a whole {@link #setUrl jdbc:stconn: URL}; both together combine, the setters
+ * winning over the URL's parameters as connect() Properties do.
+ */
+public class StconnDataSource implements DataSource, Referenceable {
+    private String url;
+    private String name;
+    private String projectDir;
+    private String ttl;
+    private String maxEntries;
+    private String username;
+    private String password;
+    private final Properties kwargs = new Properties();
+    private volatile ConnectionRequest request;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    public StconnDataSource() {
+    }
+
+    public StconnDataSource(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return StconnDriver.pools().connection(request());
+    }
+
+    @Override
+    public Connection getConnection(String user, String pass) throws SQLException {
+        Properties props = properties();
+        if (user != null && !user.isEmpty()) {
+            props.setProperty("user", user);
+        }
+        if (pass != null && !pass.isEmpty()) {
+            props.setProperty("password", pass);
+        }
+        return StconnDriver.pools().connection(RequestParser.parse(jdbcUrl(), props,
+                StconnDriver.pools().resolver().environment()));
+    }
+
+    /** The parsed request, built once per configuration so that borrowing parses nothing. */
+    ConnectionRequest request() throws SQLException {
+        ConnectionRequest r = request;
+        if (r == null) {
+            r = RequestParser.parse(jdbcUrl(), properties(), StconnDriver.pools().resolver().environment());
+            request = r;
+        }
+        return r;
+    }
+
+    /** The URL this DataSource connects to: the one set, or {@code jdbc:stconn:<name>}. */
+    public String jdbcUrl() throws SQLException {
+        if (url != null && !url.isBlank()) {
+            return url.trim();
+        }
+        if (name == null || name.isBlank()) {
+            throw SqlState.INVALID_URL.exception("StconnDataSource has no connection name: set name (a [connections.<name>] "
+                    + "section of .streamlit/secrets.toml) or url (jdbc:stconn:<name>)");
+        }
+        return RequestParser.PREFIX + URLEncoder.encode(name.trim(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Properties properties() {
+        Properties props = new Properties();
+        props.putAll(kwargs);
+        put(props, StconnKey.PROJECT_DIR.key(), projectDir);
+        put(props, StconnKey.TTL.key(), ttl);
+        put(props, StconnKey.MAX_ENTRIES.key(), maxEntries);
+        put(props, "user", username);
+        put(props, "password", password);
+        return props;
+    }
+
+    private static void put(Properties props, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            props.setProperty(key, value);
+        }
+    }
+
+    private void changed() {
+        request = null;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    /** A whole {@code jdbc:stconn:<name>?k=v} URL (Spring Boot's spring.datasource.url binds here). */
+    public void setUrl(String url) {
+        this.url = url;
+        changed();
+    }
+
+    /** Spring Boot binds spring.datasource.url here when the type has a jdbcUrl property. */
+    public void setJdbcUrl(String url) {
+        setUrl(url);
+    }
+
+    public String getJdbcUrl() {
+        return url;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** The connection name: the {@code [connections.<name>]} section. */
+    public void setName(String name) {
+        this.name = name;
+        changed();
+    }
+
+    public String getProjectDir() {
+        return projectDir;
+    }
+
+    public void setProjectDir(String projectDir) {
+        this.projectDir = projectDir;
+        changed();
+    }
+
+    public String getTtl() {
+        return ttl;
+    }
+
+    /** Pool lifetime in seconds, or a duration such as 10m. */
+    public void setTtl(String ttl) {
+        this.ttl = ttl;
+        changed();
+    }
+
+    public String getMaxEntries() {
+        return maxEntries;
+    }
+
+    public void setMaxEntries(String maxEntries) {
+        this.maxEntries = maxEntries;
+        changed();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /** Overrides the secrets' user when not empty. */
+    public void setUsername(String username) {
+        this.username = username;
+        changed();
+    }
+
+    public void setUser(String user) {
+        setUsername(user);
+    }
+
+    /** Overrides the secrets' password when not empty. */
+    public void setPassword(String password) {
+        this.password = password;
+        changed();
+    }
+
+    /** Accepted and ignored: stconn finds the real driver itself (Spring Boot sets it). */
+    public void setDriverClassName(String ignored) {
+        // the real driver follows from the secrets
+    }
+
+    /** Other kwargs, as connect() Properties would give them. */
+    public void setProperties(Properties properties) {
+        kwargs.clear();
+        if (properties != null) {
+            properties.stringPropertyNames().forEach(k -> kwargs.setProperty(k, properties.getProperty(k)));
+        }
+        changed();
+    }
+
+    public void setProperty(String key, String value) {
+        kwargs.setProperty(key, value);
+        changed();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return StconnDriver.ROOT_LOGGER;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("StconnDataSource does not wrap " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    @Override
+    public Reference getReference() {
+        Reference ref = new Reference(StconnDataSource.class.getName(), StconnDataSourceFactory.class.getName(), null);
+        addr(ref, "url", url);
+        addr(ref, "name", name);
+        addr(ref, "projectDir", projectDir);
+        addr(ref, "ttl", ttl);
+        addr(ref, "maxEntries", maxEntries);
+        addr(ref, "username", username);
+        addr(ref, "password", password);
+        kwargs.stringPropertyNames().forEach(k -> addr(ref, StconnDataSourceFactory.KWARG_PREFIX + k, kwargs.getProperty(k)));
+        return ref;
+    }
+
+    private static void addr(Reference ref, String type, String value) {
+        if (value != null) {
+            ref.add(new StringRefAddr(type, value));
+        }
+    }
+
+    @Override
+    public String toString() {
+        String target = url != null ? io.stconn.internal.Masking.url(url) : "jdbc:stconn:" + name;
+        return "StconnDataSource[" + target + (projectDir == null ? "" : ", project_dir=" + projectDir) + "]";
+    }
+}
