@@ -14,6 +14,8 @@ public enum Env {
     SNOWFLAKE_HOME("SNOWFLAKE_HOME", null),
     SNOWFLAKE_DEFAULT_CONNECTION_NAME("SNOWFLAKE_DEFAULT_CONNECTION_NAME", null),
     SNOWFLAKE_HOST("SNOWFLAKE_HOST", null),
+    /** Maven's local repository, where the command-line tool looks for JDBC drivers last. */
+    MAVEN_REPO_LOCAL(null, "maven.repo.local"),
     /** Home folder: where ~/.streamlit lives. */
     USER_HOME(null, "user.home"),
     /** Working directory: the project when nothing else says. */

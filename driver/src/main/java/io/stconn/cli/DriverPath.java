@@ -1,0 +1,161 @@
+package io.stconn.cli;
+
+import io.stconn.dialect.Dialect;
+import io.stconn.dialect.JdbcDriver;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Where the command-line tool finds real JDBC drivers. With {@code java -jar} only the stconn jar
+ * is on the class path, so the tool builds a class loader of its own from, in this order:
+ * <ol>
+ * <li>every {@code --driver-path} entry,</li>
+ * <li>env {@code STCONN_DRIVER_PATH} (a path-separator list),</li>
+ * <li>a {@code drivers/} folder beside the running stconn jar,</li>
+ * <li>the newest release of each known driver in the local Maven repository.</li>
+ * </ol>
+ * Each entry is a jar or a folder of jars. The first jar that has a class wins. Drivers already on
+ * the class path ({@code java -cp "stconn.jar:drivers/*"}) win over all of these: the class
+ * loader asks its parent first.
+ */
+final class DriverPath {
+    /** Where a jar was found, to tell the user which jar a driver came from. */
+    enum Origin {
+        OPTION("--driver-path"),
+        ENVIRONMENT("STCONN_DRIVER_PATH"),
+        BESIDE_JAR("drivers/ beside the stconn jar"),
+        MAVEN_REPOSITORY("local Maven repository");
+
+        private final String description;
+
+        Origin(String description) {
+            this.description = description;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    record Entry(Path jar, Origin origin) {
+    }
+
+    private final List<Entry> entries;
+
+    private DriverPath(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /**
+     * @param environmentValue the value of STCONN_DRIVER_PATH, or null
+     * @param stconnJar the running jar, or null when running from classes
+     */
+    static DriverPath of(List<Path> options, String environmentValue, Path stconnJar, MavenRepository maven) {
+        Map<Path, Entry> found = new LinkedHashMap<>();
+        options.forEach(option -> addJars(option, Origin.OPTION, found));
+        if (environmentValue != null) {
+            for (String part : environmentValue.split(File.pathSeparator)) {
+                try {
+                    if (!part.isBlank()) {
+                        addJars(Path.of(withoutWildcard(part)), Origin.ENVIRONMENT, found);
+                    }
+                } catch (InvalidPathException e) {
+                    // like a missing folder: nothing to add
+                }
+            }
+        }
+        if (stconnJar != null && stconnJar.getParent() != null) {
+            addJars(stconnJar.getParent().resolve("drivers"), Origin.BESIDE_JAR, found);
+        }
+        for (String coordinates : knownDriverCoordinates()) {
+            maven.newestJar(coordinates).ifPresent(jar -> addJars(jar, Origin.MAVEN_REPOSITORY, found));
+        }
+        return new DriverPath(new ArrayList<>(found.values()));
+    }
+
+    /** Every driver any dialect can use, from the one table that knows them. */
+    static Set<String> knownDriverCoordinates() {
+        Set<String> coordinates = new LinkedHashSet<>();
+        for (Dialect dialect : Dialect.values()) {
+            dialect.drivers().stream().map(JdbcDriver::mavenCoordinates).forEach(coordinates::add);
+        }
+        return coordinates;
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /** Where a jar on this path came from (the class's code source of a loaded driver, say). */
+    Optional<Entry> entryFor(Path jar) {
+        Path wanted = jar.toAbsolutePath().normalize();
+        return entries.stream().filter(e -> e.jar().equals(wanted)).findFirst();
+    }
+
+    /** The loader to set as context class loader; stconn loads driver classes through it after its own. */
+    URLClassLoader classLoader(ClassLoader parent) {
+        URL[] urls = new URL[entries.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = entries.get(i).jar().toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException("not a usable jar path: " + entries.get(i).jar(), e);
+            }
+        }
+        return new URLClassLoader("stconn-drivers", urls, parent);
+    }
+
+    /** The jar or folder a class was loaded from, if the JVM says. */
+    static Optional<Path> codeSource(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A jar or folder as written; a class-path style {@code folder/*} means the folder. */
+    static String withoutWildcard(String written) {
+        String text = written.strip();
+        if (text.endsWith("/*") || text.endsWith(File.separator + "*")) {
+            return text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+
+    // a folder adds its jars, sorted so that the order does not depend on the file system
+    private static void addJars(Path entry, Origin origin, Map<Path, Entry> found) {
+        Path path = entry.toAbsolutePath().normalize();
+        if (Files.isRegularFile(path)) {
+            found.putIfAbsent(path, new Entry(path, origin));
+        } else if (Files.isDirectory(path)) {
+            try (Stream<Path> children = Files.list(path)) {
+                children.filter(p -> p.getFileName().toString().endsWith(".jar")).filter(Files::isRegularFile)
+                        .sorted().forEach(jar -> found.putIfAbsent(jar, new Entry(jar, origin)));
+            } catch (IOException e) {
+                // an unreadable folder adds nothing; --debug lists what was found
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.stconn.cli;
+
+import java.io.PrintStream;
+
+/** The text of --help. */
+final class Help {
+    private static final String OPTIONS = """
+            options (before or after the command):
+              --project DIR            the Streamlit project whose .streamlit/secrets.toml is read
+                                       (default: $STCONN_PROJECT_DIR, else the working folder)
+              --secrets FILE           read this secrets file instead of the default ones; repeatable,
+                                       a later file overrides an earlier one
+              -p KEY=VALUE             a keyword argument, as in st.connection(name, KEY=VALUE); repeatable
+              --driver-path PATH       a JDBC driver jar, or a folder of jars; repeatable
+              --format table|csv|json  how query prints its result (default: table)
+              --max-rows N             print at most N rows
+              --debug                  print stconn's debug log and stack traces
+              --version                print the version and the location of the stconn jar
+              --help                   print this help
+
+            JDBC drivers are looked for in: the class path, --driver-path, $STCONN_DRIVER_PATH,
+            drivers/ beside the stconn jar, then the local Maven repository (~/.m2/repository).
+
+            exit codes: 0 success, 1 failure, 2 usage error
+            """;
+
+    private Help() {
+    }
+
+    static void print(PrintStream out) {
+        out.println("usage: java -jar stconn-jdbc.jar <command> [options]");
+        out.println();
+        out.println("commands:");
+        for (Command command : Command.values()) {
+            out.printf("  %-23s  %s%n", command.synopsis(), command.description());
+        }
+        out.println();
+        out.print(OPTIONS);
+    }
+}

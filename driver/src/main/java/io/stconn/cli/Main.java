@@ -1,0 +1,87 @@
+package io.stconn.cli;
+
+import io.stconn.StconnDriver;
+import io.stconn.internal.Env;
+import io.stconn.internal.Environment;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * The command-line tool: {@code java -jar stconn-jdbc.jar <command> ...}. Exit codes: 0 success,
+ * 1 failure, 2 usage error. Errors are one line on stderr; stack traces only with --debug.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // UTF-8 whatever the platform default: csv and json readers expect it, and names are rarely ASCII only
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, out, err);
+        out.flush();
+        // the tool is the pools' only user: close them so that databases shut down cleanly
+        StconnDriver.pools().closeAll();
+        System.exit(code);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (UsageException e) {
+            err.println("stconn: " + e.getMessage() + " (see --help)");
+            return USAGE;
+        }
+        if (commandLine.help()) {
+            Help.print(out);
+            return OK;
+        }
+        if (commandLine.version()) {
+            out.println("stconn " + StconnDriver.version() + " ("
+                    + DriverPath.codeSource(Main.class).map(Object::toString).orElse("location unknown") + ")");
+            return OK;
+        }
+        CliLogging.configure(commandLine.debug(), err);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            DriverPath drivers = driverPath(commandLine);
+            // not closed: the JVM exits next, and drivers' shutdown hooks may still load classes from it
+            thread.setContextClassLoader(drivers.classLoader(Main.class.getClassLoader()));
+            return switch (commandLine.command()) {
+                case QUERY -> QueryCommand.run(commandLine, out, err);
+            };
+        } catch (Exception | LinkageError e) {
+            out.flush();
+            err.println("stconn: " + CauseChain.oneLine(e));
+            if (commandLine.debug()) {
+                e.printStackTrace(err);
+            }
+            return FAILURE;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static DriverPath driverPath(CommandLine commandLine) {
+        Environment env = Environment.SYSTEM;
+        MavenRepository maven = MavenRepository.local(env.get(Env.MAVEN_REPO_LOCAL),
+                env.get(Env.USER_HOME));
+        // the drivers/ folder is beside a jar only: running from target/classes has none
+        DriverPath path = DriverPath.of(commandLine.driverPath(), env.get(Env.STCONN_DRIVER_PATH),
+                DriverPath.codeSource(Main.class).filter(p -> p.toString().endsWith(".jar")).orElse(null), maven);
+        CliLogging.debug(() -> "driver path: " + (path.entries().isEmpty() ? "(empty)" : path.entries().stream()
+                .map(e -> e.jar() + " [" + e.origin() + "]").collect(Collectors.joining(", "))));
+        return path;
+    }
+}
