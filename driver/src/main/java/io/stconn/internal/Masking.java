@@ -1,5 +1,6 @@
 package io.stconn.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -10,13 +11,15 @@ import java.util.regex.Pattern;
 public final class Masking {
     public static final String MASK = "****";
 
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|passwd|pwd|secret|token|passphrase|private_key|privatekey|credential|api_?key|access_?key).*");
-    // user:password@ inside URLs (SQLAlchemy and most JDBC URL forms)
-    private static final Pattern URL_USERINFO = Pattern.compile("(//[^/@:\\s]*:)([^@\\s]*)(@)");
-    // key=value pairs in URLs and connection strings whose key looks secret
-    private static final Pattern URL_SECRET_PARAM = Pattern.compile(
-            "(?i)([?&;:]\\s*[a-z_.]*(?:password|passwd|pwd|secret|token|passphrase)[a-z_.]*\\s*=)([^&;\\s]*)");
+    // one list of what makes a key secret, for keys alone and for key=value pairs inside URLs
+    private static final String SECRET_WORDS =
+            "password|passwd|pwd|passcode|secret|token|passphrase|private_?key|credential|api_?key|access_?key";
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(" + SECRET_WORDS + ").*");
+    // key=value in URLs and connection strings whose key is secret; a value may be braced as {a;b}
+    private static final Pattern URL_SECRET_PARAM = Pattern.compile("(?i)((?:^|[?&;:/\\s])[\\w.\\-]*(?:" + SECRET_WORDS
+            + ")[\\w.\\-]*\\s*=\\s*)(\\{(?:[^}]|\\}\\})*\\}|[^&;\\s]*)");
+    // Oracle's thin form: jdbc:oracle:thin:user/password@host
+    private static final Pattern ORACLE_LOGIN = Pattern.compile("(?i)(:thin:[^/@:\\s]*/)([^@\\s]*)(@)");
 
     private Masking() {
     }
@@ -26,7 +29,7 @@ public final class Masking {
         return key != null && SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
     }
 
-    /** The value as it may be shown for this key. */
+    /** The value as it may be shown for this key: tables and lists masked entry by entry. */
     public static String value(String key, Object value) {
         if (value == null) {
             return null;
@@ -39,15 +42,43 @@ public final class Masking {
             map.forEach((k, v) -> joined.add(k + "=" + value(String.valueOf(k), v)));
             return joined.toString();
         }
+        if (value instanceof List<?> list) {
+            StringJoiner joined = new StringJoiner(", ", "[", "]");
+            list.forEach(v -> joined.add(value(key, v)));
+            return joined.toString();
+        }
         return url(String.valueOf(value));
     }
 
-    /** Hides the password of user:password@ and secret-looking parameters inside a URL. */
+    /**
+     * Hides passwords inside a URL: the password of {@code scheme://user:password@host} (the
+     * user-info ends at the last '@' before the query, as the URL parser reads it), Oracle's
+     * {@code user/password@}, and the value of every parameter whose key is secret.
+     */
     public static String url(String url) {
         if (url == null) {
             return null;
         }
-        String masked = URL_USERINFO.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");
+        String masked = maskUserInfo(url);
+        masked = ORACLE_LOGIN.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");
         return URL_SECRET_PARAM.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+    }
+
+    private static String maskUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int start = scheme + 3;
+        int query = url.indexOf('?', start);
+        int at = url.lastIndexOf('@', query < 0 ? url.length() : query);
+        if (at < start) {
+            return url;
+        }
+        int colon = url.indexOf(':', start);
+        if (colon < 0 || colon > at) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + MASK + url.substring(at);
     }
 }

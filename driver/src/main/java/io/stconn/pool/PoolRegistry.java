@@ -11,6 +11,7 @@ import io.stconn.resolve.Resolution;
 import io.stconn.resolve.Resolver;
 import io.stconn.secrets.SecretsWatch;
 import io.stconn.type.PoolTarget;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * Every pool of the JVM, shared by all callers as Streamlit's cache_resource is shared by all
@@ -94,7 +97,7 @@ public final class PoolRegistry {
             if (resolution == null) {
                 resolution = resolver.resolve(request);
             }
-            PoolEntry built = build(request, resolution);
+            PoolEntry built = buildWithRotation(request, resolution);
             for (PoolEntry evicted : cache.put(built)) {
                 retire(cache, evicted, "the cache for max_entries=" + cache.spec().maxEntries() + " is full");
             }
@@ -132,6 +135,27 @@ public final class PoolRegistry {
     /** A description of what the request resolves to, without building a pool. */
     public Resolution describe(ConnectionRequest request) throws SQLException {
         return resolver.resolve(request);
+    }
+
+    /**
+     * Builds the pool; when the database refuses the login (class 28), re-reads the secrets once
+     * and, if the credentials changed meanwhile (rotation), builds once more. Never loops.
+     */
+    private PoolEntry buildWithRotation(ConnectionRequest request, Resolution resolution) throws SQLException {
+        try {
+            return build(request, resolution);
+        } catch (SQLException e) {
+            if (!isLoginFailure(e)) {
+                throw e;
+            }
+            SecretsWatch watch = resolution.watch();
+            Resolution again = resolver.resolve(request, watch, watch.refresh());
+            if (again.target().equals(resolution.target())) {
+                throw e;
+            }
+            LOG.info(() -> "stconn: " + request.name() + ": login refused; the secrets changed, retrying once");
+            return build(request, again);
+        }
     }
 
     private PoolEntry build(ConnectionRequest request, Resolution resolution) throws SQLException {
@@ -200,10 +224,31 @@ public final class PoolRegistry {
         return root != null && root.getSQLState() != null && root.getSQLState().startsWith("28");
     }
 
+    /**
+     * {@code stconn-<name>}, or {@code stconn-<name>-<n>} for a later pool of the same name. Unique in
+     * the JVM, not only in this registry (another class loader may run a second copy of stconn),
+     * because HikariCP registers its MBeans under the pool name and skips a name already taken.
+     */
     private String poolName(String connectionName) {
         String safe = connectionName.replaceAll("[:,=*?\"\\n\\r\\\\]", "_");
-        int n = poolNumbers.computeIfAbsent(safe, k -> new AtomicInteger()).incrementAndGet();
-        return n == 1 ? "stconn-" + safe : "stconn-" + safe + "-" + n;
+        AtomicInteger counter = poolNumbers.computeIfAbsent(safe, k -> new AtomicInteger());
+        while (true) {
+            int n = counter.incrementAndGet();
+            String name = n == 1 ? "stconn-" + safe : "stconn-" + safe + "-" + n;
+            if (!mbeanTaken(name)) {
+                return name;
+            }
+        }
+    }
+
+    private static boolean mbeanTaken(String poolName) {
+        try {
+            // HikariCP names its MBeans after its own package, which the drop-in jar relocates
+            ObjectName pool = new ObjectName(HikariDataSource.class.getPackageName() + ":type=Pool (" + poolName + ")");
+            return ManagementFactory.getPlatformMBeanServer().isRegistered(pool);
+        } catch (MalformedObjectNameException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -64,7 +64,10 @@ public final class Resolver {
                 throw secrets.notFound(name);
             }
         } else {
-            type = TypeResolver.resolve(name, typeKwarg, sectionValues);
+            // inference (rule 4) looks at the kwargs too: jdbc:stconn:x?url=... needs no section
+            Map<String, ConfigValue> withKwargs = new LinkedHashMap<>(sectionValues);
+            request.kwargs().forEach((k, v) -> withKwargs.putIfAbsent(k, v));
+            type = TypeResolver.resolve(name, typeKwarg, withKwargs);
         }
         Map<String, ConfigValue> merged = new LinkedHashMap<>();
         sectionValues.forEach((k, v) -> {
@@ -77,7 +80,7 @@ public final class Resolver {
                 merged.put(k, v);
             }
         });
-        ConnectionConfig config = new ConnectionConfig(name, merged, watch.project(), env);
+        ConnectionConfig config = new ConnectionConfig(name, merged, watch.project(), env, secrets.plan().entries());
         PoolTarget target = type.type().target(config);
         return new Resolution(request, type.type().name(), type.reason(), config, target, watch, snapshot.generation());
     }

@@ -90,7 +90,13 @@ final class EngineKwargs {
             return fallback;
         }
         try {
-            return v.value() instanceof Number n ? n.intValue() : Integer.parseInt(v.text().trim());
+            if (v.value() instanceof Long n && n == n.intValue()) {
+                return n.intValue();
+            }
+            if (v.value() instanceof String text) {
+                return Integer.parseInt(text.trim());
+            }
+            throw new NumberFormatException();
         } catch (NumberFormatException e) {
             throw SqlState.INVALID_VALUE.exception("create_engine_kwargs " + v.key() + " = '" + v.text() + "' ("
                     + v.origin() + ") is not a whole number");

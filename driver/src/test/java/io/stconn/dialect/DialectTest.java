@@ -184,6 +184,14 @@ class DialectTest {
                 + " using the jdbc:mysql: URL form");
     }
 
+    @Test
+    void anH2SettingKeepsAnEscapedSemicolon() throws SQLException {
+        JdbcTarget target = Dialect.H2.target(parts(null, null, "mem:x", Map.of("INIT", "CREATE TABLE a(i INT)\\;SELECT 1")),
+                null, PROJECT);
+
+        assertThat(target.url()).isEqualTo("jdbc:h2:mem:x;INIT=CREATE TABLE a(i INT)\\;SELECT 1");
+    }
+
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 // dialect, parts, SQLState, words of the message
@@ -227,7 +235,7 @@ class DialectTest {
                 Arguments.of(Dialect.SQLITE, parts(null, null, "x.db", Map.of("mode", "memory")), "22023",
                         "mode must be one of ro, rw, rwc, not 'memory'"),
                 Arguments.of(Dialect.H2, parts(null, null, "mem:x", Map.of("INIT", "a;b")), "22023",
-                        "the h2 setting INIT cannot contain ';'"),
+                        "the h2 setting INIT cannot contain a bare ';'"),
                 Arguments.of(Dialect.H2, parts("h2host", null, null, Map.of()), "22004",
                         "the h2 server connection needs the database"),
                 Arguments.of(Dialect.SQLITE, parts(null, null, "bad\0name", Map.of()), "22023",
