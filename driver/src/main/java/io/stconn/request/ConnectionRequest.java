@@ -5,6 +5,7 @@ import io.stconn.type.ConfigValue;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -20,8 +21,37 @@ public final class ConnectionRequest {
     private final PoolKey poolKey;
     private final CacheSpec cacheSpec;
 
-    /** The identity of the pool this request is served from. */
-    public record PoolKey(String name, Map<String, String> kwargs) {
+    /** The identity of the pool this request is served from; its hash is computed once, off the hot path. */
+    public static final class PoolKey {
+        private final String name;
+        private final Map<String, String> kwargs;
+        private final int hash;
+
+        public PoolKey(String name, Map<String, String> kwargs) {
+            this.name = name;
+            this.kwargs = kwargs;
+            this.hash = Objects.hash(name, kwargs);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Map<String, String> kwargs() {
+            return kwargs;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof PoolKey other && hash == other.hash && name.equals(other.name)
+                    && kwargs.equals(other.kwargs);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
         @Override
         public String toString() {
             return name;
