@@ -1,5 +1,7 @@
 package io.stconn;
 
+import io.stconn.internal.PlainValue;
+import io.stconn.internal.TextTable;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -113,9 +115,16 @@ public final class QueryResult implements Iterable<QueryResult.Row> {
         }
     }
 
-    /** The rows as an aligned text table. */
+    /** The rows as an aligned text table, the same as the command-line tool prints. */
     @Override
     public String toString() {
-        return io.stconn.internal.TextTable.render(this);
+        List<List<Object>> plain = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            List<Object> values = new ArrayList<>(row.values.size());
+            row.values.forEach(v -> values.add(PlainValue.shown(v)));
+            plain.add(values);
+        }
+        List<Boolean> byType = columns.stream().map(c -> PlainValue.isNumericType(c.jdbcType())).toList();
+        return TextTable.render(columns.stream().map(Column::name).toList(), PlainValue.numericColumns(byType, plain), plain);
     }
 }

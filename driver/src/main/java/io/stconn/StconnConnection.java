@@ -2,6 +2,8 @@ package io.stconn;
 
 import io.stconn.pool.PoolRegistry;
 import io.stconn.request.ConnectionRequest;
+import io.stconn.request.ConnectionRequest.CacheSpec;
+import io.stconn.request.ConnectionRequest.PoolKey;
 import io.stconn.resolve.Resolution;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +35,16 @@ public final class StconnConnection {
     private static final int MAX_CACHED_RESULTS = 1024;
     private static final ConcurrentHashMap<QueryKey, Cached> CACHE = new ConcurrentHashMap<>();
 
-    private record QueryKey(Object pool, String sql, List<Object> params) {
+    /** The connection (name, kwargs, ttl, max_entries), the pool serving it now, the SQL and the parameters. */
+    private record QueryKey(PoolKey connection, CacheSpec cacheSpec, Object pool, String sql, List<Object> params) {
+        boolean of(ConnectionRequest request) {
+            return connection.equals(request.poolKey()) && cacheSpec.equals(request.cacheSpec());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Attempt {
+        QueryResult run() throws SQLException;
     }
 
     private record Cached(QueryResult result, boolean forever, long expiresAtNanos) {
@@ -83,19 +94,23 @@ public final class StconnConnection {
      * does not cache. Parameters are bound to {@code ?} placeholders in order.
      */
     public QueryResult query(String sql, Duration ttl, Object... params) throws SQLException {
-        List<Object> paramList = Collections.unmodifiableList(new ArrayList<>(Arrays.asList(params)));
+        List<Object> paramList = params == null ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(Arrays.asList(params)));
         boolean cached = ttl == null || !(ttl.isZero() || ttl.isNegative());
-        if (!cached) {
-            return withRetries(sql, paramList);
-        }
+        // the whole lookup is retried, not only the query: finding the pool builds it when it is
+        // missing, and a database that is down fails there first
+        return withRetries(cached ? () -> cachedOrRun(sql, ttl, paramList) : () -> run(sql, paramList));
+    }
+
+    private QueryResult cachedOrRun(String sql, Duration ttl, List<Object> params) throws SQLException {
         ConnectionRequest request = dataSource.request();
-        QueryKey key = new QueryKey(pools().currentPool(request), sql, paramList);
+        QueryKey key = new QueryKey(request.poolKey(), request.cacheSpec(), pools().currentPool(request), sql, params);
         long now = System.nanoTime();
         Cached hit = CACHE.get(key);
         if (hit != null && hit.alive(now)) {
             return hit.result();
         }
-        QueryResult result = withRetries(sql, paramList);
+        QueryResult result = run(sql, params);
         if (CACHE.size() >= MAX_CACHED_RESULTS) {
             CACHE.values().removeIf(c -> !c.alive(now));
             if (CACHE.size() >= MAX_CACHED_RESULTS) {
@@ -106,18 +121,20 @@ public final class StconnConnection {
         return result;
     }
 
-    /** Retires this connection's pool now and forgets its cached results; the next use builds a new pool. */
+    /**
+     * Retires this connection's pool now and forgets its cached results; the next use builds a new
+     * pool. Never connects: resetting a connection whose database is down works.
+     */
     public void reset() throws SQLException {
         ConnectionRequest request = dataSource.request();
-        Object pool = pools().currentPool(request);
-        CACHE.keySet().removeIf(k -> k.pool() == pool);
         pools().reset(request);
+        CACHE.keySet().removeIf(k -> k.of(request));
     }
 
-    private QueryResult withRetries(String sql, List<Object> params) throws SQLException {
+    private QueryResult withRetries(Attempt query) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return run(sql, params);
+                return query.run();
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS || !isConnectionFailure(e)) {
                     throw e;

@@ -12,12 +12,15 @@ import java.util.logging.Logger;
 /**
  * stconn logs through java.util.logging, whose console format takes two lines per message. The
  * tool prints each record as one {@code stconn: } line on stderr instead: warnings always,
- * stconn's and HikariCP's debug lines with {@code --debug}.
+ * stconn's and HikariCP's debug lines with {@code --debug}. Real drivers that log through
+ * java.util.logging too (snowflake-jdbc says "Opening session..." at INFO) keep their own format,
+ * and show only warnings unless {@code --debug}: their chatter would bury check's result lines.
  */
 final class CliLogging {
     // java.util.logging holds loggers weakly: a level set on an unreferenced logger can vanish
     private static final Logger STCONN = Logger.getLogger("io.stconn");
     private static final Logger HIKARI = Logger.getLogger("io.stconn.shaded.hikari");
+    private static final Logger EVERY_OTHER = Logger.getLogger("");
 
     private CliLogging() {
     }
@@ -60,6 +63,7 @@ final class CliLogging {
         STCONN.setUseParentHandlers(false);
         STCONN.setLevel(level);
         HIKARI.setLevel(level);
+        EVERY_OTHER.setLevel(debug ? Level.INFO : Level.WARNING);
     }
 
     /** A debug line, shown only with --debug. */

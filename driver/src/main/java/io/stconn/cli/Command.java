@@ -1,21 +1,29 @@
 package io.stconn.cli;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The tool's commands: name, operands and help line, so that parsing and --help agree. */
 enum Command {
-    QUERY("query", List.of("<name>", "\"<sql>\""), "run SQL on connection <name> and print the result");
+    LIST("list", List.of(), false, "list the connections: name, type, the file each comes from"),
+    DESCRIBE("describe", List.of("<name>"), false, "show what the driver makes of <name>, secrets masked"),
+    CHECK("check", List.of("<name>"), true, "connect to each (all when none is named) and validate it"),
+    QUERY("query", List.of("<name>", "\"<sql>\""), false, "run SQL on connection <name> and print the result");
 
     private final String word;
     private final List<String> operands;
+    // any number of the one operand, none included
+    private final boolean repeated;
     private final String description;
 
-    Command(String word, List<String> operands, String description) {
+    Command(String word, List<String> operands, boolean repeated, String description) {
         this.word = word;
         this.operands = operands;
+        this.repeated = repeated;
         this.description = description;
     }
 
@@ -24,7 +32,8 @@ enum Command {
     }
 
     String synopsis() {
-        return word + " " + String.join(" ", operands);
+        String shown = repeated ? "[" + operands.get(0) + "...]" : String.join(" ", operands);
+        return shown.isEmpty() ? word : word + " " + shown;
     }
 
     String description() {
@@ -42,10 +51,28 @@ enum Command {
 
     /** Every operand is required and none may be blank: a missing quote around SQL shows up here. */
     void checkOperands(List<String> given) throws UsageException {
+        if (repeated) {
+            Set<String> seen = new HashSet<>();
+            for (String operand : given) {
+                if (operand.isBlank()) {
+                    throw new UsageException(word + ": a " + operands.get(0) + " is empty: stconn " + synopsis());
+                }
+                if (!seen.add(operand)) {
+                    throw new UsageException(word + ": '" + operand + "' is named twice");
+                }
+            }
+            return;
+        }
         if (given.size() != operands.size()) {
-            throw new UsageException(word + " takes " + operands.size() + " arguments, " + String.join(" and ", operands)
-                    + ", but got " + given.size() + (given.size() > operands.size() ? " (put the SQL in quotes)" : "")
-                    + ": stconn " + synopsis());
+            String wanted = switch (operands.size()) {
+                case 0 -> "no arguments";
+                case 1 -> "1 argument, " + operands.get(0) + ",";
+                default -> operands.size() + " arguments, " + String.join(" and ", operands) + ",";
+            };
+            // the SQL is the last operand of query: words beyond it are SQL that lost its quotes
+            String hint = given.size() > operands.size() && this == QUERY ? " (put the SQL in quotes)" : "";
+            throw new UsageException(word + " takes " + wanted + " but got " + given.size() + hint + ": stconn "
+                    + synopsis());
         }
         for (int i = 0; i < given.size(); i++) {
             if (given.get(i).isBlank()) {

@@ -17,22 +17,31 @@ import java.util.Properties;
 /**
  * The parsed and validated command line. Options may come before or after the command; {@code --}
  * ends the options. Everything is checked here, before any file is read or connection opened.
+ *
+ * @param kwargOptions for each kwarg, the option that gave it ({@code -p}, {@code --project}, {@code --secrets})
+ * @param json         list, describe and check print JSON; for query, the same as {@code --format json}
  */
-record CommandLine(Command command, List<String> operands, Map<String, String> kwargs, List<Path> driverPath,
-                   OutputFormat format, int maxRows, boolean debug, boolean version, boolean help) {
+record CommandLine(Command command, List<String> operands, Map<String, String> kwargs, Map<String, String> kwargOptions,
+                   List<Path> driverPath, OutputFormat format, boolean json, int maxRows, int timeoutSeconds,
+                   boolean debug, boolean version, boolean help) {
 
     /** No limit. */
     static final int ALL_ROWS = 0;
+    /** How long check waits for each connection by default; enough for a cloud login, far below HikariCP's 30 s. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
     static CommandLine parse(String... args) throws UsageException {
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
         List<String> positional = new ArrayList<>();
         Map<String, String> kwargs = new LinkedHashMap<>();
+        Map<String, String> kwargOptions = new LinkedHashMap<>();
         List<String> secrets = new ArrayList<>();
         List<Path> driverPath = new ArrayList<>();
         String project = null;
-        OutputFormat format = OutputFormat.TABLE;
-        int maxRows = ALL_ROWS;
+        OutputFormat format = null;
+        Integer maxRows = null;
+        Integer timeout = null;
+        boolean json = false;
         boolean debug = false;
         boolean version = false;
         boolean help = false;
@@ -57,12 +66,14 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
                 case "--debug" -> debug = true;
+                case "--json" -> json = true;
                 case "--project" -> project = value(name, rest);
                 case "--secrets" -> secrets.add(value(name, rest));
                 case "--driver-path" -> driverPath.add(existing(name, DriverPath.withoutWildcard(value(name, rest))));
                 case "--format" -> format = OutputFormat.named(value(name, rest));
                 case "--max-rows" -> maxRows = positiveNumber(name, value(name, rest));
-                case "-p" -> kwarg(value(name, rest), kwargs);
+                case "--timeout" -> timeout = positiveNumber(name, value(name, rest));
+                case "-p" -> kwarg(value(name, rest), kwargs, kwargOptions);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -71,14 +82,14 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
             if (!Files.isDirectory(dir)) {
                 throw new UsageException("--project must be a folder: " + dir);
             }
-            put(kwargs, StconnKey.PROJECT_DIR.key(), dir.toString(), "--project");
+            put(kwargs, kwargOptions, StconnKey.PROJECT_DIR.key(), dir.toString(), "--project");
         }
         if (!secrets.isEmpty()) {
             List<String> files = new ArrayList<>();
             for (String file : secrets) {
                 files.add(path("--secrets", file).toString());
             }
-            put(kwargs, StconnKey.SECRETS_FILES.key(), String.join(File.pathSeparator, files), "--secrets");
+            put(kwargs, kwargOptions, StconnKey.SECRETS_FILES.key(), String.join(File.pathSeparator, files), "--secrets");
         }
         Command command = null;
         List<String> operands = List.of();
@@ -89,9 +100,17 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
             command = Command.named(positional.get(0));
             operands = List.copyOf(positional.subList(1, positional.size()));
             command.checkOperands(operands);
+            onlyFor(command, "--format", format != null, Command.QUERY);
+            onlyFor(command, "--max-rows", maxRows != null, Command.QUERY);
+            onlyFor(command, "--timeout", timeout != null, Command.CHECK);
+            if (json && format != null && format != OutputFormat.JSON) {
+                throw new UsageException("--json and --format " + format + " disagree: give one of them");
+            }
         }
-        return new CommandLine(command, operands, Map.copyOf(kwargs), List.copyOf(driverPath), format, maxRows, debug,
-                version, help);
+        OutputFormat shown = json ? OutputFormat.JSON : format == null ? OutputFormat.TABLE : format;
+        return new CommandLine(command, operands, Map.copyOf(kwargs), Map.copyOf(kwargOptions), List.copyOf(driverPath),
+                shown, json || format == OutputFormat.JSON, maxRows == null ? ALL_ROWS : maxRows,
+                timeout == null ? DEFAULT_TIMEOUT_SECONDS : timeout, debug, version, help);
     }
 
     /** What goes to Driver.connect: the -p kwargs plus project_dir and secrets_files. */
@@ -102,7 +121,14 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
     }
 
     private static boolean isFlag(String name) {
-        return name.equals("--help") || name.equals("--version") || name.equals("--debug");
+        return name.equals("--help") || name.equals("--version") || name.equals("--debug") || name.equals("--json");
+    }
+
+    private static void onlyFor(Command command, String option, boolean given, Command takesIt) throws UsageException {
+        if (given && command != takesIt) {
+            String instead = option.equals("--format") ? " (list, describe and check take --json)" : "";
+            throw new UsageException(option + " is an option of " + takesIt.word() + ", not of " + command.word() + instead);
+        }
     }
 
     private static String value(String option, Deque<String> rest) throws UsageException {
@@ -141,18 +167,23 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
     }
 
     // the value is never echoed: it may be a password
-    private static void kwarg(String pair, Map<String, String> kwargs) throws UsageException {
+    private static void kwarg(String pair, Map<String, String> kwargs, Map<String, String> options)
+            throws UsageException {
         int eq = pair.indexOf('=');
         if (eq <= 0 || pair.substring(0, eq).isBlank()) {
             throw new UsageException("-p needs key=value, as in -p ttl=60");
         }
-        kwargs.put(pair.substring(0, eq).strip(), pair.substring(eq + 1));
+        String key = pair.substring(0, eq).strip();
+        kwargs.put(key, pair.substring(eq + 1));
+        options.put(key, "-p");
     }
 
-    private static void put(Map<String, String> kwargs, String key, String value, String option) throws UsageException {
+    private static void put(Map<String, String> kwargs, Map<String, String> options, String key, String value,
+                            String option) throws UsageException {
         if (kwargs.containsKey(key)) {
             throw new UsageException("give " + option + " or -p " + key + "=..., not both");
         }
         kwargs.put(key, value);
+        options.put(key, option);
     }
 }

@@ -1,5 +1,6 @@
 package io.stconn.cli;
 
+import io.stconn.internal.PlainValue;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class CsvWriter {
         if (value == null) {
             return "";
         }
-        String text = ResultTable.text(value);
+        String text = PlainValue.text(value);
         if (text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
                 || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';

@@ -1,5 +1,6 @@
 package io.stconn.cli;
 
+import io.stconn.SqlState;
 import io.stconn.dialect.Dialect;
 import io.stconn.dialect.JdbcDriver;
 import java.io.File;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -35,8 +38,13 @@ import java.util.stream.Stream;
  * loader asks its parent first.
  */
 final class DriverPath {
+    // how DriverLoader's message begins
+    private static final String DRIVER_NOT_FOUND = "JDBC driver not found";
+    private static final String LOADER_NAME = "stconn-drivers";
+
     /** Where a jar was found, to tell the user which jar a driver came from. */
     enum Origin {
+        CLASS_PATH("the class path"),
         OPTION("--driver-path"),
         ENVIRONMENT("STCONN_DRIVER_PATH"),
         BESIDE_JAR("drivers/ beside the stconn jar"),
@@ -58,9 +66,12 @@ final class DriverPath {
     }
 
     private final List<Entry> entries;
+    // every place looked in, for the message when a driver is in none of them
+    private final List<String> searched;
 
-    private DriverPath(List<Entry> entries) {
+    private DriverPath(List<Entry> entries, List<String> searched) {
         this.entries = List.copyOf(entries);
+        this.searched = List.copyOf(searched);
     }
 
     /**
@@ -69,7 +80,11 @@ final class DriverPath {
      */
     static DriverPath of(List<Path> options, String environmentValue, Path stconnJar, MavenRepository maven) {
         Map<Path, Entry> found = new LinkedHashMap<>();
+        List<String> searched = new ArrayList<>();
+        searched.add(Origin.CLASS_PATH.toString());
         options.forEach(option -> addJars(option, Origin.OPTION, found));
+        searched.add(options.isEmpty() ? "--driver-path (none given)"
+                : "--driver-path " + options.stream().map(Path::toString).collect(Collectors.joining(", ")));
         if (environmentValue != null) {
             for (String part : environmentValue.split(File.pathSeparator)) {
                 try {
@@ -81,13 +96,18 @@ final class DriverPath {
                 }
             }
         }
+        searched.add(environmentValue == null ? Origin.ENVIRONMENT + " (not set)" : Origin.ENVIRONMENT + "=" + environmentValue);
         if (stconnJar != null && stconnJar.getParent() != null) {
-            addJars(stconnJar.getParent().resolve("drivers"), Origin.BESIDE_JAR, found);
+            Path folder = stconnJar.getParent().resolve("drivers");
+            addJars(folder, Origin.BESIDE_JAR, found);
+            searched.add(Origin.BESIDE_JAR + " (" + folder + (Files.isDirectory(folder) ? ")" : ", no such folder)"));
         }
         for (String coordinates : knownDriverCoordinates()) {
             maven.newestJar(coordinates).ifPresent(jar -> addJars(jar, Origin.MAVEN_REPOSITORY, found));
         }
-        return new DriverPath(new ArrayList<>(found.values()));
+        searched.add(Origin.MAVEN_REPOSITORY + " " + maven.root()
+                + (Files.isDirectory(maven.root()) ? "" : " (no such folder)"));
+        return new DriverPath(new ArrayList<>(found.values()), searched);
     }
 
     /** Every driver any dialect can use, from the one table that knows them. */
@@ -109,6 +129,37 @@ final class DriverPath {
         return entries.stream().filter(e -> e.jar().equals(wanted)).findFirst();
     }
 
+    /**
+     * Where a class was loaded from: its jar, and which place of this path held it, or the class
+     * path when a class loader other than this path's loaded it (the same jar may be in both).
+     */
+    Optional<Entry> origin(Class<?> type) {
+        boolean ours = type.getClassLoader() instanceof URLClassLoader loader && LOADER_NAME.equals(loader.getName());
+        return codeSource(type).map(jar -> ours ? entryFor(jar).orElse(new Entry(jar, Origin.CLASS_PATH))
+                : new Entry(jar, Origin.CLASS_PATH));
+    }
+
+    /** The places searched, in order, as the missing-driver message lists them. */
+    List<String> searched() {
+        return searched;
+    }
+
+    /**
+     * The driver's "JDBC driver not found" error with every place the tool looked in added; any
+     * other failure as it is. The driver's message cannot say this: only the tool searches here.
+     */
+    Throwable withPlacesSearched(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && SqlState.DRIVER_NOT_FOUND.code().equals(sql.getSQLState())
+                    && sql.getMessage() != null && sql.getMessage().startsWith(DRIVER_NOT_FOUND)) {
+                return new SQLException(sql.getMessage() + " The command-line tool looked in: " + String.join("; ", searched)
+                        + ". Give the jar with --driver-path, or put it in a drivers/ folder beside the stconn jar.",
+                        sql.getSQLState(), failure);
+            }
+        }
+        return failure;
+    }
+
     /** The loader to set as context class loader; stconn loads driver classes through it after its own. */
     URLClassLoader classLoader(ClassLoader parent) {
         URL[] urls = new URL[entries.size()];
@@ -119,7 +170,7 @@ final class DriverPath {
                 throw new IllegalStateException("not a usable jar path: " + entries.get(i).jar(), e);
             }
         }
-        return new URLClassLoader("stconn-drivers", urls, parent);
+        return new URLClassLoader(LOADER_NAME, urls, parent);
     }
 
     /** The jar or folder a class was loaded from, if the JVM says. */

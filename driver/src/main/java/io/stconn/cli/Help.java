@@ -12,8 +12,10 @@ final class Help {
                                        a later file overrides an earlier one
               -p KEY=VALUE             a keyword argument, as in st.connection(name, KEY=VALUE); repeatable
               --driver-path PATH       a JDBC driver jar, or a folder of jars; repeatable
+              --json                   print JSON (list, describe, check; for query, --format json)
               --format table|csv|json  how query prints its result (default: table)
-              --max-rows N             print at most N rows
+              --max-rows N             query: print at most N rows
+              --timeout SECONDS        check: how long each connection may take (default: 10)
               --debug                  print stconn's debug log and stack traces
               --version                print the version and the location of the stconn jar
               --help                   print this help
@@ -21,7 +23,7 @@ final class Help {
             JDBC drivers are looked for in: the class path, --driver-path, $STCONN_DRIVER_PATH,
             drivers/ beside the stconn jar, then the local Maven repository (~/.m2/repository).
 
-            exit codes: 0 success, 1 failure, 2 usage error
+            exit codes: 0 success, 1 failure (check: any connection failed), 2 usage error
             """;
 
     private Help() {

@@ -3,10 +3,13 @@ package io.stconn.cli;
 import io.stconn.StconnDriver;
 import io.stconn.internal.Env;
 import io.stconn.internal.Environment;
+import io.stconn.internal.Masking;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
@@ -54,23 +57,34 @@ public final class Main {
         CliLogging.configure(commandLine.debug(), err);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
+        DriverPath drivers = null;
         try {
-            DriverPath drivers = driverPath(commandLine);
+            drivers = driverPath(commandLine);
             // not closed: the JVM exits next, and drivers' shutdown hooks may still load classes from it
             thread.setContextClassLoader(drivers.classLoader(Main.class.getClassLoader()));
             return switch (commandLine.command()) {
+                case LIST -> ListCommand.run(commandLine, out);
+                case DESCRIBE -> DescribeCommand.run(commandLine, drivers, out);
+                case CHECK -> CheckCommand.run(commandLine, drivers, out, err);
                 case QUERY -> QueryCommand.run(commandLine, out, err);
             };
         } catch (Exception | LinkageError e) {
             out.flush();
-            err.println("stconn: " + CauseChain.oneLine(e));
+            err.println("stconn: " + CauseChain.oneLine(drivers == null ? e : drivers.withPlacesSearched(e)));
             if (commandLine.debug()) {
-                e.printStackTrace(err);
+                err.print(stackTrace(e));
             }
             return FAILURE;
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Masked as the one-line message is: a real driver's message may quote its URL. */
+    private static String stackTrace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return Masking.url(trace.toString());
     }
 
     private static DriverPath driverPath(CommandLine commandLine) {

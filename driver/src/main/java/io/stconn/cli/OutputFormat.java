@@ -1,5 +1,6 @@
 package io.stconn.cli;
 
+import io.stconn.internal.TextTable;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ enum OutputFormat {
     TABLE(true) {
         @Override
         void write(ResultTable result, PrintStream out) {
-            TextTable.write(result, out);
+            TextTable.write(result.labels(), result.numeric(), result.rows(), out);
         }
     },
     CSV(false) {

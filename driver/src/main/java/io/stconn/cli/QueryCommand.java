@@ -1,17 +1,10 @@
 package io.stconn.cli;
 
-import io.stconn.StconnDriver;
-import io.stconn.internal.Masking;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 
 /** {@code query <name> "<sql>"}: runs one statement through the driver and prints its result. */
 final class QueryCommand {
@@ -22,7 +15,7 @@ final class QueryCommand {
         String name = commandLine.operands().get(0);
         String sql = commandLine.operands().get(1);
         int maxRows = commandLine.maxRows();
-        try (Connection connection = connect(name, commandLine.connectProperties());
+        try (Connection connection = Connections.open(name, commandLine.connectProperties());
              Statement statement = connection.createStatement()) {
             if (maxRows != CommandLine.ALL_ROWS) {
                 // one more than shown, to know whether rows were cut
@@ -50,24 +43,5 @@ final class QueryCommand {
             }
             return 0;
         }
-    }
-
-    /** Exactly the road every JDBC tool takes: the java.sql.Driver API with a jdbc:stconn: URL. */
-    static Connection connect(String name, Properties properties) throws SQLException {
-        String url = "jdbc:stconn:" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-        CliLogging.debug(() -> "connecting to " + url + " with " + shown(properties));
-        Connection connection = new StconnDriver().connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("the stconn driver did not accept " + url);
-        }
-        return connection;
-    }
-
-    // -p values whose key looks secret are never printed, not even in the debug log
-    private static String shown(Properties properties) {
-        StringJoiner shown = new StringJoiner(", ", "{", "}");
-        new TreeMap<>(properties).forEach((k, v) -> shown.add(k + "=" + (Masking.isSecretKey(String.valueOf(k))
-                ? Masking.MASK : v)));
-        return shown.toString();
     }
 }

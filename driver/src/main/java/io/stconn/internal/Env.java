@@ -11,9 +11,22 @@ public enum Env {
     STREAMLIT_SECRETS_FILES("STREAMLIT_SECRETS_FILES", null),
     /** Extra JDBC driver jars or folders for the command-line tool. */
     STCONN_DRIVER_PATH("STCONN_DRIVER_PATH", null),
+    /** Snowflake's configuration folder (connections.toml, config.toml); default ~/.snowflake. */
     SNOWFLAKE_HOME("SNOWFLAKE_HOME", null),
+    /** The connections.toml entry the name {@code snowflake} means, before config.toml's default_connection_name. */
     SNOWFLAKE_DEFAULT_CONNECTION_NAME("SNOWFLAKE_DEFAULT_CONNECTION_NAME", null),
+    /** Set by Snowpark Container Services: the internal host to reach Snowflake through. */
     SNOWFLAKE_HOST("SNOWFLAKE_HOST", null),
+    /** Set by Snowpark Container Services: the account, database and schema of the service. */
+    SNOWFLAKE_ACCOUNT("SNOWFLAKE_ACCOUNT", null),
+    SNOWFLAKE_DATABASE("SNOWFLAKE_DATABASE", null),
+    SNOWFLAKE_SCHEMA("SNOWFLAKE_SCHEMA", null),
+    /** "true": no warning for a Snowflake config file readable by group or others (as Snowflake's drivers). */
+    SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE("SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE", null),
+    /** Where Snowpark Container Services' OAuth token file is; default /snowflake/session/token (tests set it). */
+    SNOWFLAKE_SESSION_TOKEN_FILE(null, "stconn.snowflake.session_token_file"),
+    /** snowflake-jdbc's own switch: "true" opens encrypted private keys with BouncyCastle instead of the JDK. */
+    SNOWFLAKE_JDBC_ENABLE_BOUNCY_CASTLE(null, "net.snowflake.jdbc.enableBouncyCastle"),
     /** Maven's local repository, where the command-line tool looks for JDBC drivers last. */
     MAVEN_REPO_LOCAL(null, "maven.repo.local"),
     /** Home folder: where ~/.streamlit lives. */

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -160,14 +161,7 @@ public final class PoolRegistry {
 
     private PoolEntry build(ConnectionRequest request, Resolution resolution) throws SQLException {
         PoolTarget target = resolution.target();
-        HikariConfig config;
-        try {
-            config = new HikariConfig(target.poolSettings());
-        } catch (RuntimeException e) {
-            throw SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting for connection '" + request.name()
-                    + "': " + hikariMessage(e) + ". Pool settings come from create_engine_kwargs and the hikari table; "
-                    + "see HikariCP's configuration documentation for names and values.", e);
-        }
+        HikariConfig config = hikariConfig(request.name(), target.poolSettings());
         config.setPoolName(poolName(request.name()));
         config.setDataSource(target.dataSource() != null ? target.dataSource()
                 : new DriverDataSource(target.driver(), target.jdbcUrl(), target.properties()));
@@ -183,6 +177,22 @@ public final class PoolRegistry {
         }
     }
 
+    /** HikariCP's own reading and checking of pool settings, as the pool start makes it. */
+    public static HikariConfig hikariConfig(String connectionName, Properties settings) throws SQLException {
+        try {
+            return new HikariConfig(settings);
+        } catch (RuntimeException e) {
+            throw invalidPoolSetting(connectionName, e);
+        }
+    }
+
+    /** The error for pool settings HikariCP refuses, in HikariCP's own words. */
+    public static SQLException invalidPoolSetting(String connectionName, RuntimeException e) {
+        return SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting for connection '" + connectionName
+                + "': " + hikariMessage(e) + ". Pool settings come from create_engine_kwargs and the hikari table; "
+                + "see HikariCP's configuration documentation for names and values.", e);
+    }
+
     private static SQLException connectFailure(ConnectionRequest request, Resolution resolution, RuntimeException e) {
         SQLException cause = rootSqlException(e);
         PoolTarget target = resolution.target();
@@ -195,15 +205,30 @@ public final class PoolRegistry {
         String advice = state.startsWith("28")
                 ? " Check user and password in [connections." + request.name() + "] (or the kwargs that override them)."
                 : " Check that the database is running and reachable, and the url or host/port/database.";
-        return new SQLException("Cannot connect to '" + request.name() + "' (" + what + "): "
-                + Masking.url(String.valueOf(cause.getMessage())) + "." + advice, state, cause);
+        String message = Masking.url(String.valueOf(cause.getMessage())).strip();
+        return new SQLException("Cannot connect to '" + request.name() + "' (" + what + "): " + message
+                + (message.endsWith(".") ? "" : ".") + advice, state, cause);
+    }
+
+    /** HikariCP's complaint about one setting, in its own words, or null when it takes the value. */
+    public static String refusal(String key, String value) {
+        Properties one = new Properties();
+        one.setProperty(key, value);
+        try {
+            new HikariConfig(one);
+            return null;
+        } catch (RuntimeException e) {
+            return hikariMessage(e);
+        }
     }
 
     private static String hikariMessage(Throwable e) {
-        String message = e.getMessage();
+        String message = String.valueOf(e.getMessage());
         Throwable cause = e.getCause();
         if (cause != null && cause != e && cause.getMessage() != null) {
-            message = message + " (" + cause.getMessage() + ")";
+            // HikariCP wraps a value it cannot convert as RuntimeException(cause): say the cause plainly
+            message = message.equals(cause.toString()) ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                    : message + " (" + cause.getMessage() + ")";
         }
         return Masking.url(message);
     }

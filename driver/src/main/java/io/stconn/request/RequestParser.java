@@ -48,7 +48,11 @@ public final class RequestParser {
         String name = decode(rawName, "the connection name");
         if (name.regionMatches(true, 0, ENV_PREFIX, 0, ENV_PREFIX.length())) {
             String variable = name.substring(ENV_PREFIX.length());
-            String value = variable.isEmpty() ? null : env.variable(variable);
+            if (variable.isBlank()) {
+                throw SqlState.INVALID_URL.exception("The URL jdbc:stconn:env: names no environment variable: write "
+                        + "jdbc:stconn:env:<VARIABLE>, where the variable holds the connection name");
+            }
+            String value = env.variable(variable);
             if (value == null || value.isBlank()) {
                 throw SqlState.INVALID_URL.exception("The URL jdbc:stconn:env:" + variable + " takes the connection name "
                         + "from environment variable '" + variable + "', which is not set. Set it, or write the name "

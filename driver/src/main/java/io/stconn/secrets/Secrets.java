@@ -22,6 +22,18 @@ import java.util.TreeSet;
 public final class Secrets {
     static final String CONNECTIONS = "connections";
 
+    /**
+     * One {@code [connections.<name>]} of one file read: where it is written, and the later file
+     * whose {@code [connections]} table hides it (null when it is in force).
+     *
+     * @param origin file:line:column of the section (the file holding it in a secrets folder)
+     */
+    public record Definition(String name, Path file, String origin, Path hiddenBy) {
+        public boolean hidden() {
+            return hiddenBy != null;
+        }
+    }
+
     private final SecretsPlan plan;
     private final List<SecretsSource> sources;
     private final Map<String, SecretsSource> owners = new LinkedHashMap<>();
@@ -51,6 +63,37 @@ public final class Secrets {
             connections.forEach((k, v) -> names.add(String.valueOf(k)));
         }
         return names;
+    }
+
+    /**
+     * Every connection of every file read: those in force, by name, then those that Streamlit's
+     * shallow merge hides, by name and file order. A name defined in an earlier file and again in
+     * the file in force is listed once, in force.
+     */
+    public List<Definition> definitions() {
+        SecretsSource owner = owners.get(CONNECTIONS);
+        Set<String> inForce = connectionNames();
+        List<Definition> shown = new ArrayList<>();
+        List<Definition> hidden = new ArrayList<>();
+        for (SecretsSource source : sources) {
+            if (!(source.tree().get(CONNECTIONS) instanceof Map<?, ?> table)) {
+                continue;
+            }
+            for (Object key : table.keySet()) {
+                String name = String.valueOf(key);
+                String origin = source.origin(List.of(CONNECTIONS, name));
+                if (source == owner) {
+                    shown.add(new Definition(name, source.path(), origin, null));
+                } else if (!inForce.contains(name)) {
+                    hidden.add(new Definition(name, source.path(), origin, owner.path()));
+                }
+            }
+        }
+        shown.sort(Comparator.comparing(Definition::name));
+        // a stable sort: one name hidden in two files keeps the files' order
+        hidden.sort(Comparator.comparing(Definition::name));
+        shown.addAll(hidden);
+        return shown;
     }
 
     /** The file whose {@code [connections]} table is in force, if any. */

@@ -1,28 +1,22 @@
 package io.stconn.secrets;
 
 import io.stconn.SqlState;
-import io.stconn.internal.Masking;
+import io.stconn.internal.TomlFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
 /** Reads a TOML file or a Kubernetes-style secrets folder into a {@link SecretsSource}. */
 final class SecretsParser {
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"");
-
     private SecretsParser() {
     }
 
@@ -31,22 +25,13 @@ final class SecretsParser {
     }
 
     static TomlParseResult parseToml(Path path) throws SQLException {
-        TomlParseResult result;
         try {
-            result = Toml.parse(path);
+            return TomlFiles.parse(path,
+                    "Fix the file (TOML strings need quotes: password = \"...\"); Streamlit reads the same file.");
         } catch (IOException e) {
             throw SqlState.NO_SECRETS.exception("Cannot read " + path + ": " + e.getMessage()
                     + ". Check that the file is readable by this process.", e);
         }
-        if (result.hasErrors()) {
-            List<String> lines = readLines(path);
-            String errors = result.errors().stream()
-                    .map(e -> path + ":" + e.position().line() + ":" + e.position().column() + ": " + describe(e, lines))
-                    .collect(Collectors.joining("; "));
-            throw SqlState.MALFORMED_SECRETS.exception("Malformed TOML: " + errors
-                    + ". Fix the file (TOML strings need quotes: password = \"...\"); Streamlit reads the same file.");
-        }
-        return result;
     }
 
     private static SecretsSource parseFile(Path path) throws SQLException {
@@ -54,47 +39,8 @@ final class SecretsParser {
         return new SecretsSource(path, toMap(toml), toml);
     }
 
-    /** tomlj quotes the offending text; on a line that holds a secret, that text is hidden. */
-    private static String describe(TomlParseError error, List<String> lines) {
-        String message = error.getMessage();
-        int line = error.position().line();
-        String text = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
-        int eq = text.indexOf('=');
-        String key = eq < 0 ? text : text.substring(0, eq);
-        if (Masking.isSecretKey(key) || text.contains("@") || line > lines.size()) {
-            message = QUOTED.matcher(message).replaceAll(Masking.MASK);
-        }
-        return message;
-    }
-
-    private static List<String> readLines(Path path) {
-        try {
-            return Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
-    }
-
     static Map<String, Object> toMap(TomlTable table) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (String key : table.keySet()) {
-            map.put(key, toJava(table.get(List.of(key))));
-        }
-        return map;
-    }
-
-    private static Object toJava(Object value) {
-        if (value instanceof TomlTable t) {
-            return toMap(t);
-        }
-        if (value instanceof TomlArray a) {
-            List<Object> list = new ArrayList<>(a.size());
-            for (int i = 0; i < a.size(); i++) {
-                list.add(toJava(a.get(i)));
-            }
-            return list;
-        }
-        return value;
+        return TomlFiles.toMap(table);
     }
 
     /**

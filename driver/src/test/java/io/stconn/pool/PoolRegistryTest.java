@@ -503,7 +503,8 @@ class PoolRegistryTest {
                 () -> connect("jdbc:stconn:bad_setting?hikari.noSuchSetting=1"));
 
         assertThat(e.getSQLState()).isEqualTo("22023");
-        assertThat(e.getMessage()).startsWith("Invalid pool setting for connection 'bad_setting'").contains("noSuchSetting");
+        assertThat(e.getMessage()).startsWith("Invalid pool setting noSuchSetting = '1' (URL parameter) for connection "
+                + "'bad_setting'").contains("does not exist");
     }
 
     @Test

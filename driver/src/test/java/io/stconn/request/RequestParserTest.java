@@ -199,8 +199,7 @@ class RequestParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:stconn:env:MISSING", "jdbc:stconn:env:BLANK", "jdbc:stconn:env:",
-            "jdbc:stconn:env:MISSING?ttl=5"})
+    @ValueSource(strings = {"jdbc:stconn:env:MISSING", "jdbc:stconn:env:BLANK", "jdbc:stconn:env:MISSING?ttl=5"})
     void anEnvNameWhoseVariableIsUnsetIsAnInvalidUrl(String url) {
         Environment env = environment(Map.of("BLANK", "   "));
 
@@ -208,6 +207,15 @@ class RequestParserTest {
 
         assertThat(e.getSQLState()).isEqualTo("08001");
         assertThat(e.getMessage()).contains("environment variable").contains("not set");
+    }
+
+    @Test
+    void anEnvNameWithoutAVariableIsAnInvalidUrl() {
+        SQLException e = catchThrowableOfType(SQLException.class,
+                () -> RequestParser.parse("jdbc:stconn:env:", null, environment(Map.of())));
+
+        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(e.getMessage()).contains("names no environment variable");
     }
 
     @Test

@@ -167,6 +167,32 @@ class SecretsTest {
                 + " but hidden by " + third);
     }
 
+    @Test
+    void definitionsListEveryFilesConnectionsInForceFirstThenTheHiddenOnes() throws SQLException, IOException {
+        Path first = root.resolve("first.toml");
+        Path second = root.resolve("second.toml");
+        Path third = root.resolve("third.toml");
+        write(first, "[connections.old]\nurl = \"sqlite://\"\n[connections.shared]\nurl = \"sqlite://\"\n");
+        write(second, "title = \"no connections here\"\n\n[connections.old]\nurl = \"sqlite://\"\n");
+        write(third, "[connections.zeta]\nurl = \"sqlite://\"\n\n[connections.shared]\nurl = \"sqlite://\"\n");
+
+        Secrets secrets = secrets(first + File.pathSeparator + second + File.pathSeparator + third);
+
+        assertThat(secrets.definitions()).containsExactly(
+                new Secrets.Definition("shared", third, third + ":4:1", null),
+                new Secrets.Definition("zeta", third, third + ":1:1", null),
+                new Secrets.Definition("old", first, first + ":1:1", third),
+                new Secrets.Definition("old", second, second + ":3:1", third));
+        assertThat(secrets.definitions().get(0).hidden()).isFalse();
+        assertThat(secrets.definitions().get(2).hidden()).isTrue();
+    }
+
+    @Test
+    void definitionsOfAFileWithoutConnectionsAreNone() throws SQLException, IOException {
+        write(projectSecrets, "api_key = \"x\"\n");
+        assertThat(secrets().definitions()).isEmpty();
+    }
+
     // ---- a name that is not there ----
 
     @Test

@@ -1,0 +1,63 @@
+package io.stconn.cli;
+
+import io.stconn.StconnDriver;
+import io.stconn.internal.Masking;
+import io.stconn.request.ConnectionRequest;
+import io.stconn.request.RequestParser;
+import io.stconn.resolve.Resolution;
+import io.stconn.secrets.Secrets;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * The tool's only way into stconn, the road every door takes: a {@code jdbc:stconn:} URL and
+ * Properties, parsed by the driver's request parser, then the shared pools and their resolver. So
+ * what describe shows is what the driver uses, and check connects as any JDBC tool does.
+ */
+final class Connections {
+    private Connections() {
+    }
+
+    static String url(String name) {
+        return RequestParser.PREFIX + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static ConnectionRequest request(String name, Properties properties) throws SQLException {
+        return RequestParser.parse(url(name), properties, StconnDriver.pools().resolver().environment());
+    }
+
+    /** What the driver would pool for this name, without building the pool. */
+    static Resolution describe(String name, Properties properties) throws SQLException {
+        return StconnDriver.pools().describe(request(name, properties));
+    }
+
+    /** The merged secrets the options point at (--project, --secrets, -p project_dir=...). */
+    static Secrets secrets(Properties properties) throws SQLException {
+        // any name will do: which files are read depends on the kwargs and the environment only
+        ConnectionRequest any = request("*", properties);
+        return StconnDriver.pools().resolver().watchFor(any).current().secrets();
+    }
+
+    /** Exactly the road every JDBC tool takes: the java.sql.Driver API with a jdbc:stconn: URL. */
+    static Connection open(String name, Properties properties) throws SQLException {
+        String url = url(name);
+        CliLogging.debug(() -> "connecting to " + url + " with " + shown(properties));
+        Connection connection = new StconnDriver().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("the stconn driver did not accept " + url);
+        }
+        return connection;
+    }
+
+    // -p values whose key looks secret are never printed, not even in the debug log
+    private static String shown(Properties properties) {
+        StringJoiner shown = new StringJoiner(", ", "{", "}");
+        new TreeMap<>(properties).forEach((k, v) -> shown.add(k + "=" + Masking.value(String.valueOf(k), v)));
+        return shown.toString();
+    }
+}
