@@ -94,15 +94,19 @@ public enum Dialect {
 
     /** For error messages: "postgresql (postgres, pgsql), mysql, ...". */
     public static String knownNames() {
-        return Arrays.stream(values()).map(dialect -> dialect.names.size() == 1
+        return Arrays.stream(values()).map(dialect -> dialect.aliases().isEmpty()
                         ? dialect.canonicalName()
-                        : dialect.canonicalName() + " (" + String.join(", ", dialect.names.subList(1,
-                        dialect.names.size())) + ")")
+                        : dialect.canonicalName() + " (" + String.join(", ", dialect.aliases()) + ")")
                 .collect(Collectors.joining(", "));
     }
 
     public String canonicalName() {
         return names.get(0);
+    }
+
+    /** The other names the dialect answers to ("postgres", "pgsql"); empty when it has none. */
+    public List<String> aliases() {
+        return names.subList(1, names.size());
     }
 
     /** In preference order: the first one on the class path is used. */
@@ -162,6 +166,11 @@ public enum Dialect {
         }
         Path base = (projectDir == null ? Path.of("") : projectDir).toAbsolutePath();
         return target.build(form.url(parts, target, base));
+    }
+
+    /** For the generated dialect table (DialectTableTest). */
+    Translations translations() {
+        return translations;
     }
 
     private static List<String> names(String... names) {

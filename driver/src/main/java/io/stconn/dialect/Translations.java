@@ -14,9 +14,12 @@ import static io.stconn.dialect.ParameterRule.urlSetting;
 
 import io.stconn.SqlState;
 import io.stconn.internal.Masking;
+import io.stconn.type.snowflake.SnowflakeKey;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +42,10 @@ final class Translations {
 
     // mysqlclient, PyMySQL and the mariadb package share these names; both Java drivers read the result
     static final Translations MYSQL = new Translations(passThrough())
-            .with("charset", mapped("characterEncoding", ordered(
-                    "utf8", "UTF-8", "utf8mb4", "UTF-8", "utf8mb3", "UTF-8", "latin1", "ISO-8859-1")))
+            .with("charset", forDriver(KnownDriver.MARIADB,
+                    drop("MariaDB's driver always talks utf8mb4 and has no character set setting"),
+                    mapped("characterEncoding", ordered(
+                            "utf8", "UTF-8", "utf8mb4", "UTF-8", "utf8mb3", "UTF-8", "latin1", "ISO-8859-1"))))
             .with("connect_timeout", secondsAsMillis("connectTimeout"))
             .with("read_timeout", secondsAsMillis("socketTimeout"))
             .with("local_infile", bool("allowLoadLocalInfile"))
@@ -55,12 +60,12 @@ final class Translations {
             .with("driver", drop("ODBC parameter", "mssql-jdbc speaks TDS itself and needs no ODBC driver"))
             .with("odbc_connect", refuse("a raw ODBC connection string cannot be translated;"
                     + " give host, port, database, username and password instead"))
-            .with("encrypt", Translations::mssqlEncrypt)
-            .with("trustservercertificate", bool("trustServerCertificate"))
-            .with("trusted_connection", bool("integratedSecurity"))
+            .with("Encrypt", Translations::mssqlEncrypt)
+            .with("TrustServerCertificate", bool("trustServerCertificate"))
+            .with("Trusted_Connection", bool("integratedSecurity"))
             .with("timeout", seconds("loginTimeout"))
             .with("login_timeout", seconds("loginTimeout"))
-            .with("applicationintent", rename("applicationIntent"));
+            .with("ApplicationIntent", rename("applicationIntent"));
 
     static final Translations SQLITE = new Translations(passThrough())
             .with("timeout", secondsAsMillis("busy_timeout"))
@@ -104,15 +109,19 @@ final class Translations {
         }
     });
 
-    // snowflake-connector-python's names where snowflake-jdbc's differ
-    static final Translations SNOWFLAKE = new Translations(passThrough())
-            .with("database", rename("db"))
-            .with("private_key_file_pwd", rename("private_key_pwd"));
+    // every parameter is collected for the URL form, which maps them all through the snowflake
+    // connection type's own table (SnowflakeParameters): one mapping for both roads to Snowflake.
+    // The two named here are the renames the dialect table shows; docs/SNOWFLAKE.md lists them all.
+    static final Translations SNOWFLAKE = new Translations(urlSetting())
+            .with(SnowflakeKey.DATABASE.pythonName(), urlSetting())
+            .with(SnowflakeKey.PRIVATE_KEY_FILE_PWD.pythonName(), urlSetting());
 
     private static final Set<String> ORACLE_PRIVILEGES =
             Set.of("sysdba", "sysoper", "sysasm", "sysbackup", "sysdg", "syskm", "sysrac");
 
     private final Map<String, ParameterRule> rules = new HashMap<>();
+    // as written above, in that order: the generated dialect table lists them so
+    private final Set<String> names = new LinkedHashSet<>();
     private final ParameterRule otherwise;
 
     private Translations(ParameterRule otherwise) {
@@ -121,7 +130,13 @@ final class Translations {
 
     private Translations with(String pythonName, ParameterRule rule) {
         rules.put(pythonName.toLowerCase(Locale.ROOT), rule);
+        names.add(pythonName);
         return this;
+    }
+
+    /** The Python names this table translates, as usually spelled; every other name gets the default rule. */
+    Set<String> names() {
+        return Collections.unmodifiableSet(names);
     }
 
     void apply(String key, String value, TargetBuilder target) throws SQLException {

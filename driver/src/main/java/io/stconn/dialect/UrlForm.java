@@ -1,9 +1,13 @@
 package io.stconn.dialect;
 
 import io.stconn.SqlState;
+import io.stconn.type.snowflake.SnowflakeParameters;
+import io.stconn.type.snowflake.SnowflakeTarget;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -110,38 +114,54 @@ enum UrlForm {
             return url.toString();
         }
     },
-    /** snowflake-sqlalchemy's {@code snowflake://user:pw@account/db/schema}: the host part is the account. */
+    /**
+     * snowflake-sqlalchemy's {@code snowflake://user:pw@account/db/schema?warehouse=w&role=r} (the
+     * host part is the host instead when an {@code account} parameter is given), mapped by the
+     * snowflake connection type's {@link SnowflakeParameters}; the parts win over parameters.
+     */
     SNOWFLAKE(false, true) {
         @Override
         String url(ConnectionParts parts, TargetBuilder target, Path projectDir) throws SQLException {
-            String account = parts.host();
-            if (account == null || account.isEmpty()) {
+            if (parts.host() == null || parts.host().isEmpty()) {
                 throw SqlState.MISSING_VALUE.exception("the snowflake connection needs the account, the host part of"
                         + " snowflake://user:password@account/database/schema");
             }
-            // checked before it becomes part of a host name, so that it cannot point anywhere else
-            if (!SNOWFLAKE_ACCOUNT.matcher(account).matches()) {
-                throw SqlState.INVALID_VALUE.exception("the snowflake account may contain only letters, digits,"
-                        + " '_', '-' and '.' (for example myorg-myaccount or xy12345.eu-central-1)");
+            String where = "the snowflake:// url";
+            List<SnowflakeParameters.Value> values = new ArrayList<>();
+            target.urlSettings().forEach((k, v) -> values.add(new SnowflakeParameters.Value(k, v, where)));
+            boolean hostIsAccount = target.urlSetting("account") == null;
+            values.add(new SnowflakeParameters.Value(hostIsAccount ? "account" : "host", parts.host(), where));
+            if (parts.port() != null) {
+                values.add(new SnowflakeParameters.Value("port", parts.port(), where));
             }
-            String host = account.toLowerCase(Locale.ROOT).endsWith(SNOWFLAKE_DOMAIN)
-                    ? account : account + SNOWFLAKE_DOMAIN;
             String database = parts.database() == null ? "" : parts.database();
             int slash = database.indexOf('/');
             String db = slash < 0 ? database : database.substring(0, slash);
             String schema = slash < 0 ? "" : database.substring(slash + 1);
             if (!db.isEmpty()) {
-                target.property("db", db);
+                values.add(new SnowflakeParameters.Value("database", db, where));
             }
             if (!schema.isEmpty()) {
-                target.property("schema", schema);
+                values.add(new SnowflakeParameters.Value("schema", schema, where));
             }
-            return target.driver().scheme + "//" + host + (parts.port() == null ? "" : ":" + parts.port()) + "/";
+            if (parts.username() != null) {
+                values.add(new SnowflakeParameters.Value("user", parts.username(), where));
+            }
+            if (parts.password() != null) {
+                values.add(new SnowflakeParameters.Value("password", parts.password(), where));
+            }
+            SnowflakeTarget mapped = SnowflakeParameters.map(values, projectDir);
+            if (mapped.tokenFile() != null) {
+                throw SqlState.INVALID_VALUE.exception("token_file_path needs the snowflake connection type (its token"
+                        + " is read for each connection): give the parameters as keys of the section with"
+                        + " type = \"snowflake\" instead of a snowflake:// url");
+            }
+            mapped.properties().forEach((k, v) -> target.property(String.valueOf(k), String.valueOf(v)));
+            mapped.notes().forEach(target::note);
+            return mapped.url();
         }
     };
 
-    private static final String SNOWFLAKE_DOMAIN = ".snowflakecomputing.com";
-    private static final Pattern SNOWFLAKE_ACCOUNT = Pattern.compile("[A-Za-z0-9_.-]+");
     // what may not appear in a host, because each of these means something else in some JDBC URL
     private static final Pattern BAD_HOST_CHARACTER = Pattern.compile("[\\s/?#@;,\\[\\]{}()=&\"'`<>|\\p{Cntrl}]");
     // "mem:x", "md:db", "s3://...": names a JDBC driver understands; a one-letter prefix is a Windows drive

@@ -4,6 +4,7 @@ import io.stconn.internal.Environment;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,12 +18,20 @@ public final class ConnectionConfig {
     private final Map<String, ConfigValue> values;
     private final Path projectDir;
     private final Environment environment;
+    private final List<Path> secretsSearched;
 
     public ConnectionConfig(String name, Map<String, ConfigValue> values, Path projectDir, Environment environment) {
+        this(name, values, projectDir, environment, List.of());
+    }
+
+    /** @param secretsSearched every secrets file and folder searched, in order, for error messages */
+    public ConnectionConfig(String name, Map<String, ConfigValue> values, Path projectDir, Environment environment,
+                            List<Path> secretsSearched) {
         this.name = name;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.projectDir = projectDir;
         this.environment = environment;
+        this.secretsSearched = List.copyOf(secretsSearched);
     }
 
     /** The connection name, as in {@code [connections.<name>]}. */
@@ -37,6 +46,11 @@ public final class ConnectionConfig {
 
     public Environment environment() {
         return environment;
+    }
+
+    /** Every secrets file and folder searched for the section, in order (a type's "not configured" errors list them). */
+    public List<Path> secretsSearched() {
+        return secretsSearched;
     }
 
     /** Every value, in the order of the secrets section, then kwargs. */

@@ -28,6 +28,11 @@ public final class DriverLoader {
 
     /** The first candidate that loads, or the "driver not found" error naming each class and its Maven coordinates. */
     public static Loaded loadFirst(String connectionName, List<JdbcDriver> candidates) throws SQLException {
+        return loadFirst(connectionName, null, candidates);
+    }
+
+    /** As {@link #loadFirst(String, List)}, saying where the choice of driver came from (file:line:column). */
+    public static Loaded loadFirst(String connectionName, String where, List<JdbcDriver> candidates) throws SQLException {
         for (JdbcDriver candidate : candidates) {
             Optional<Driver> driver = load(candidate.className());
             if (driver.isPresent()) {
@@ -38,7 +43,8 @@ public final class DriverLoader {
         for (JdbcDriver c : candidates) {
             wanted.add(c.className() + (c.mavenCoordinates() == null ? "" : " (Maven: " + c.mavenCoordinates() + ")"));
         }
-        throw SqlState.DRIVER_NOT_FOUND.exception("JDBC driver not found for connection '" + connectionName + "': "
+        throw SqlState.DRIVER_NOT_FOUND.exception("JDBC driver not found for connection '" + connectionName + "'"
+                + (where == null ? "" : " (" + where + ")") + ": "
                 + String.join(" or ", wanted) + ". Put the driver jar beside the stconn jar on the class path "
                 + "(in DBeaver: add it to the driver's libraries).");
     }

@@ -1,7 +1,10 @@
 package io.stconn.type;
 
 import io.stconn.SqlState;
+import io.stconn.internal.Masking;
+import io.stconn.pool.PoolRegistry;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +24,8 @@ final class EngineKwargs {
     private static final Logger LOG = Logger.getLogger(EngineKwargs.class.getName());
     static final int DEFAULT_POOL_SIZE = 5;
     static final int DEFAULT_MAX_OVERFLOW = 10;
+    private static final Set<String> ISOLATION_LEVELS = new java.util.LinkedHashSet<>(List.of("AUTOCOMMIT",
+            "READ_UNCOMMITTED", "READ_COMMITTED", "REPEATABLE_READ", "SERIALIZABLE"));
     private static final Set<String> MAPPED = Set.of("pool_size", "max_overflow", "pool_timeout", "pool_recycle",
             "pool_pre_ping", "isolation_level", "connect_args");
 
@@ -52,6 +57,10 @@ final class EngineKwargs {
         ConfigValue isolation = engine.get("isolation_level");
         if (isolation != null) {
             String level = isolation.text().trim().toUpperCase(Locale.ROOT).replace(' ', '_');
+            if (!ISOLATION_LEVELS.contains(level.replaceFirst("^TRANSACTION_", ""))) {
+                throw SqlState.INVALID_VALUE.exception("create_engine_kwargs isolation_level '" + isolation.text() + "' ("
+                        + isolation.origin() + ") is not an isolation level: use one of " + ISOLATION_LEVELS);
+            }
             if (level.equals("AUTOCOMMIT")) {
                 settings.setProperty("autoCommit", "true");
             } else {
@@ -67,8 +76,29 @@ final class EngineKwargs {
                     + " have no meaning for a JDBC pool and are ignored; HikariCP settings go in a [connections."
                     + config.name() + ".hikari] table");
         }
-        config.table("hikari").forEach((k, v) -> settings.setProperty(k, v.text()));
+        Map<String, ConfigValue> hikari = config.table("hikari");
+        hikari.forEach((k, v) -> settings.setProperty(k, v.text()));
+        check(config.name(), settings, hikari);
         return settings;
+    }
+
+    /**
+     * Each setting through HikariCP's own property binding, one by one, so that a refused one is
+     * reported with its name and the file:line it came from, in HikariCP's words.
+     */
+    private static void check(String connectionName, Properties settings, Map<String, ConfigValue> hikari)
+            throws SQLException {
+        for (String key : settings.stringPropertyNames()) {
+            String refusal = PoolRegistry.refusal(key, settings.getProperty(key));
+            if (refusal != null) {
+                ConfigValue given = hikari.get(key);
+                String where = given == null ? "from create_engine_kwargs" : given.origin();
+                throw SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting " + key + " = '"
+                        + Masking.value(key, settings.getProperty(key)) + "' (" + where + ") for connection '"
+                        + connectionName + "': " + refusal + ". See HikariCP's configuration documentation for the "
+                        + "names and values it takes.");
+            }
+        }
     }
 
     /** connect_args as driver properties. */

@@ -1,50 +1,229 @@
 package io.stconn.type;
 
 import io.stconn.SqlState;
-import io.stconn.dialect.ConnectionParts;
 import io.stconn.dialect.Dialect;
-import io.stconn.dialect.JdbcTarget;
+import io.stconn.internal.Environment;
+import io.stconn.type.ConfigValue.Source;
+import io.stconn.type.snowflake.ContainerServices;
+import io.stconn.type.snowflake.EncryptedKeys;
+import io.stconn.type.snowflake.SnowflakeConfigFiles;
+import io.stconn.type.snowflake.SnowflakeKey;
+import io.stconn.type.snowflake.SnowflakeParameters;
+import io.stconn.type.snowflake.SnowflakeTarget;
+import io.stconn.type.snowflake.TokenFileDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * Streamlit's SnowflakeConnection: Snowflake connection parameters (account, user, password,
- * role, warehouse, database, schema, ...) from the secrets and kwargs, mapped through the
- * snowflake dialect onto snowflake-jdbc's URL and properties.
+ * Streamlit's SnowflakeConnection. Where the values come from, highest first:
+ * 1. connect() Properties, 2. URL parameters, 3. the {@code [connections.<name>]} section;
+ * 4. when that section is empty (or names one with {@code connection_name}), an entry of
+ * Snowflake's connections.toml: for the name {@code snowflake}, the one named by env
+ * SNOWFLAKE_DEFAULT_CONNECTION_NAME, else config.toml's default_connection_name, else
+ * {@code default}; for any other name, the entry of that name (kwargs still apply over it);
+ * 5. when still no account or host is known, Snowpark Container Services' token and host.
+ * The values are then mapped by {@link SnowflakeParameters} onto snowflake-jdbc.
  */
 public final class SnowflakeConnectionType implements ConnectionType {
-    private static final Set<String> HANDLED = Set.of("account", "user", "username", "password", "database", "schema",
-            "type", "url", "dialect");
+    private static final Logger LOG = Logger.getLogger(SnowflakeConnectionType.class.getName());
 
     @Override
     public String name() {
         return TypeResolver.SNOWFLAKE;
     }
 
+    /** What the values resolve to before any driver is involved: snowflake-jdbc's target and the pool's view. */
+    record Resolved(SnowflakeTarget mapped, ConnectionConfig poolConfig, List<String> notes) {
+    }
+
     @Override
     public PoolTarget target(ConnectionConfig config) throws SQLException {
-        String account = config.string("account");
-        if (account == null || account.isBlank()) {
-            throw SqlState.MISSING_VALUE.exception("Missing Snowflake connection configuration for '" + config.name()
-                    + "': no account. Add account = \"<orgname>-<account_name>\" (and user, password or another "
-                    + "authenticator) to [connections." + config.name() + "]");
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        config.values().forEach((k, v) -> {
-            if (!HANDLED.contains(k) && !(v.value() instanceof Map) && !k.contains(".")) {
-                params.put(k, v.text());
-            }
-        });
-        String database = config.string("database");
-        String schema = config.string("schema");
-        String path = database == null ? null : schema == null ? database : database + "/" + schema;
-        ConnectionParts parts = new ConnectionParts(account.trim(), null, path, params,
-                config.first("user", "username").map(ConfigValue::text).orElse(null), config.string("password"));
+        Resolved resolved = resolve(config);
+        SnowflakeTarget mapped = resolved.mapped();
         DriverLoader.Loaded loaded = DriverLoader.loadFirst(config.name(), Dialect.SNOWFLAKE.drivers());
-        JdbcTarget jt = Dialect.SNOWFLAKE.target(parts, loaded.choice(), config.projectDir());
-        return PoolTarget.ofDriver(loaded.driver(), jt.url(), jt.properties()).withNotes(jt.notes())
-                .withPoolSettings(EngineKwargs.poolSettings(config));
+        PoolTarget target = mapped.tokenFile() == null
+                ? PoolTarget.ofDriver(loaded.driver(), mapped.url(), mapped.properties())
+                : PoolTarget.ofDataSource(new TokenFileDataSource(loaded.driver(), mapped.url(), mapped.properties(),
+                mapped.tokenFile()));
+        resolved.notes().forEach(n -> LOG.fine(() -> "stconn: " + config.name() + ": " + n));
+        return target.withNotes(resolved.notes()).withPoolSettings(EngineKwargs.poolSettings(resolved.poolConfig()));
+    }
+
+    Resolved resolve(ConnectionConfig config) throws SQLException {
+        Environment env = config.environment();
+        List<ConfigValue> given = config.values().values().stream()
+                .sorted(Comparator.comparing(ConfigValue::source)).collect(Collectors.toCollection(ArrayList::new));
+        boolean sectionEmpty = given.stream().noneMatch(v -> v.source() == Source.SECRETS);
+        ConfigValue explicitEntry = config.get(SnowflakeKey.CONNECTION_NAME.pythonName())
+                .filter(v -> !v.text().isBlank()).orElse(null);
+        SnowflakeConfigFiles files = SnowflakeConfigFiles.of(env, connectionsFile(config),
+                skipPermissionChecks(config));
+        List<String> notes = new ArrayList<>();
+
+        // 4. the connections.toml entry, below the section and the kwargs
+        SnowflakeConfigFiles.Choice choice = null;
+        List<ConfigValue> layered = new ArrayList<>();
+        if (sectionEmpty || explicitEntry != null) {
+            choice = explicitEntry != null
+                    ? new SnowflakeConfigFiles.Choice(explicitEntry.text().strip(), "connection_name at "
+                    + explicitEntry.origin())
+                    : files.entryFor(config.name());
+            layered.addAll(fileValues(config, files, choice, explicitEntry != null, sectionEmpty, notes));
+        }
+        layered.addAll(given);
+        // 5. Snowpark Container Services, below everything, when nothing names an account or host
+        if (!hasAccountOrHost(layered)) {
+            layered.addAll(0, containerValues(env, notes));
+        }
+        if (layered.stream().noneMatch(SnowflakeConnectionType::isSnowflakeParameter)) {
+            throw SqlState.MISSING_VALUE.exception("Missing Snowflake connection configuration for '" + config.name()
+                    + "'. Did you forget to set it in secrets.toml, a Snowflake configuration file, or as URL"
+                    + " parameters? Searched: " + searched(config, files, choice) + ". Add account, user and password"
+                    + " (or another authenticator) to [connections." + config.name() + "] in .streamlit/secrets.toml, "
+                    + (choice == null ? "" : "add a [" + choice.entryName() + "] entry to " + files.connectionsFile()
+                    + ", ") + "or pass them in the URL: jdbc:stconn:" + config.name() + "?account=...&user=...");
+        }
+        if (!hasAccountOrHost(layered)) {
+            throw SqlState.MISSING_VALUE.exception("Snowflake connection '" + config.name() + "' has no account: add"
+                    + " account = \"<orgname>-<account_name>\" to [connections." + config.name() + "]. Values found: "
+                    + layered.stream().filter(SnowflakeConnectionType::isSnowflakeParameter)
+                    .map(v -> v.key() + " (" + v.origin() + ")").collect(Collectors.joining(", "))
+                    + ". Searched: " + searched(config, files, choice));
+        }
+
+        SnowflakeTarget mapped;
+        try {
+            mapped = SnowflakeParameters.map(layered.stream()
+                    .map(v -> new SnowflakeParameters.Value(v.key(), v.value(), v.origin())).toList(),
+                    config.projectDir());
+        } catch (SQLException e) {
+            throw new SQLException("Snowflake connection '" + config.name() + "': " + e.getMessage(), e.getSQLState(),
+                    e);
+        }
+        notes.addAll(mapped.notes());
+        checkEncryptedKey(config.name(), mapped, env);
+        Map<String, ConfigValue> effective = new LinkedHashMap<>();
+        layered.forEach(v -> effective.put(v.key(), v));
+        ConnectionConfig poolConfig = new ConnectionConfig(config.name(), effective, config.projectDir(), env,
+                config.secretsSearched());
+        return new Resolved(mapped, poolConfig, notes);
+    }
+
+    private static List<ConfigValue> fileValues(ConnectionConfig config, SnowflakeConfigFiles files,
+                                                SnowflakeConfigFiles.Choice choice, boolean explicit,
+                                                boolean sectionEmpty, List<String> notes) throws SQLException {
+        Optional<SnowflakeConfigFiles.Entry> entry = files.find(choice.entryName());
+        files.warnings().forEach(w -> LOG.warning("stconn: " + w));
+        if (entry.isEmpty()) {
+            if (explicit) {
+                throw SqlState.MISSING_VALUE.exception("Snowflake connection '" + config.name() + "': no "
+                        + files.describeSearch(choice) + ". Add that entry, or fix connection_name.");
+            }
+            return List.of();
+        }
+        SnowflakeConfigFiles.Entry e = entry.get();
+        notes.add("entry '" + e.name() + "' of " + e.file() + " (" + choice.why() + ")"
+                + (sectionEmpty ? "" : ", below the secrets"));
+        List<ConfigValue> values = new ArrayList<>();
+        e.values().forEach((k, v) -> values.add(new ConfigValue(k, v, Source.CONFIG_FILE, e.origins().get(k))));
+        return values;
+    }
+
+    private static List<ConfigValue> containerValues(Environment env, List<String> notes) {
+        Optional<ContainerServices> spcs = ContainerServices.detect(env);
+        if (spcs.isEmpty()) {
+            return List.of();
+        }
+        notes.add("Snowpark Container Services: OAuth with the token in " + spcs.get().tokenFile() + " through "
+                + spcs.get().host());
+        return spcs.get().values().stream()
+                .map(v -> new ConfigValue(v.key(), v.value(), Source.DEFAULT, v.origin())).toList();
+    }
+
+    /** A key snowflake-jdbc will not be able to open is refused now, with the fix, rather than at login. */
+    private static void checkEncryptedKey(String name, SnowflakeTarget mapped, Environment env) throws SQLException {
+        Properties props = mapped.properties();
+        String file = props.getProperty("private_key_file");
+        String inline = props.getProperty("private_key_base64");
+        Optional<String> problem = Optional.empty();
+        String what = null;
+        if (file != null && Files.isReadable(Path.of(file))) {
+            try {
+                problem = EncryptedKeys.problem(Files.readAllBytes(Path.of(file)), env);
+                what = "private_key_file " + file;
+            } catch (IOException e) {
+                // snowflake-jdbc reports an unreadable key file itself
+            }
+        } else if (inline != null) {
+            try {
+                problem = EncryptedKeys.problem(Base64.getDecoder().decode(inline.strip()), env);
+                what = "the private key";
+            } catch (IllegalArgumentException e) {
+                // not base64: snowflake-jdbc says so itself
+            }
+        }
+        if (problem.isPresent()) {
+            throw SqlState.INVALID_VALUE.exception("Snowflake connection '" + name + "': " + what + " "
+                    + problem.get());
+        }
+    }
+
+    /** A value that configures Snowflake itself: not one of stconn's, not a pool setting. */
+    private static boolean isSnowflakeParameter(ConfigValue v) {
+        if (v.key().indexOf('.') >= 0) {
+            return false;
+        }
+        return SnowflakeKey.of(v.key())
+                .map(k -> k.kind() != SnowflakeKey.Kind.STCONN && k.kind() != SnowflakeKey.Kind.POOL)
+                .orElse(true);
+    }
+
+    private static boolean hasAccountOrHost(List<ConfigValue> values) {
+        return values.stream().anyMatch(v -> (v.key().equalsIgnoreCase("account") || v.key().equalsIgnoreCase("host"))
+                && v.value() != null && !v.text().isBlank());
+    }
+
+    private static Path connectionsFile(ConfigValue v, ConnectionConfig config) {
+        Path file = Path.of(v.text().strip());
+        return file.isAbsolute() || config.projectDir() == null ? file : config.projectDir().resolve(file);
+    }
+
+    private static Path connectionsFile(ConnectionConfig config) {
+        return config.get(SnowflakeKey.CONNECTIONS_FILE_PATH.pythonName()).filter(v -> !v.text().isBlank())
+                .map(v -> connectionsFile(v, config)).orElse(null);
+    }
+
+    // from the secrets or the kwargs only: a file cannot waive its own check
+    private static boolean skipPermissionChecks(ConnectionConfig config) {
+        return config.get(SnowflakeKey.UNSAFE_SKIP_FILE_PERMISSIONS_CHECK.pythonName())
+                .map(v -> v.value() instanceof Boolean b ? b : v.text().strip().equalsIgnoreCase("true"))
+                .orElse(false);
+    }
+
+    private static String searched(ConnectionConfig config, SnowflakeConfigFiles files,
+                                   SnowflakeConfigFiles.Choice choice) throws SQLException {
+        List<Path> secrets = config.secretsSearched();
+        StringBuilder out = new StringBuilder("[connections.").append(config.name()).append("] in the secrets (")
+                .append(secrets.isEmpty() ? "no secrets file" : secrets.stream().map(Path::toString)
+                        .collect(Collectors.joining(", "))).append(")");
+        if (choice != null) {
+            out.append("; ").append(files.describeSearch(choice));
+        } else {
+            out.append("; not ").append(files.connectionsFile()).append(", since the section is not empty (add"
+                    + " connection_name = \"<entry>\" to use an entry of it)");
+        }
+        return out.append("; ").append(ContainerServices.whyNot(config.environment())).toString();
     }
 }

@@ -54,7 +54,8 @@ public final class SqlConnectionType implements ConnectionType {
             }
             candidates = dialect.get().drivers();
         }
-        Driver driver = DriverLoader.loadFirst(config.name(), candidates).driver();
+        String where = config.where(driverKey != null ? "driver" : "url");
+        Driver driver = DriverLoader.loadFirst(config.name(), where, candidates).driver();
         Properties props = new Properties();
         config.first("username", "user").ifPresent(v -> props.setProperty("user", v.text()));
         config.get("password").ifPresent(v -> props.setProperty("password", v.text()));
@@ -109,7 +110,8 @@ public final class SqlConnectionType implements ConnectionType {
         }
         String driverKey = javaClassName(config.string("driver"));
         List<JdbcDriver> candidates = driverKey != null ? List.of(new JdbcDriver(driverKey, null)) : dialect.drivers();
-        DriverLoader.Loaded loaded = DriverLoader.loadFirst(config.name(), candidates);
+        String where = config.where(driverKey != null ? "driver" : url != null ? "url" : "dialect");
+        DriverLoader.Loaded loaded = DriverLoader.loadFirst(config.name(), where, candidates);
         JdbcTarget jt = dialect.target(parts, loaded.choice(), config.projectDir());
         Properties props = jt.properties();
         props.putAll(EngineKwargs.connectArgs(config));

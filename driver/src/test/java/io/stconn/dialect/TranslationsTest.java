@@ -39,6 +39,7 @@ class TranslationsTest {
                 Arguments.of("mysql://h/db?charset=utf8", props("characterEncoding", "UTF-8")),
                 Arguments.of("mysql://h/db?charset=latin1", props("characterEncoding", "ISO-8859-1")),
                 Arguments.of("mysql://h/db?charset=gbk", props("characterEncoding", "gbk")),
+                Arguments.of("mariadb://h/db?charset=utf8mb4", props()),
                 Arguments.of("mysql://h/db?connect_timeout=10", props("connectTimeout", "10000")),
                 Arguments.of("mysql://h/db?read_timeout=1.5", props("socketTimeout", "1500")),
                 Arguments.of("mysql://h/db?local_infile=1", props("allowLoadLocalInfile", "true")),
