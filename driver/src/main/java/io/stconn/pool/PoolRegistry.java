@@ -202,7 +202,8 @@ public final class PoolRegistry {
                     + "' (" + what + "): " + hikariMessage(e), e);
         }
         String state = cause.getSQLState() != null ? cause.getSQLState() : SqlState.CONNECTION_FAILED.code();
-        String advice = state.startsWith("28")
+        // 08004: the server rejected the connection, as pgjdbc says when it wanted a password and got none
+        String advice = state.startsWith("28") || state.equals("08004")
                 ? " Check user and password in [connections." + request.name() + "] (or the kwargs that override them)."
                 : " Check that the database is running and reachable, and the url or host/port/database.";
         String message = Masking.url(String.valueOf(cause.getMessage())).strip();
@@ -222,13 +223,20 @@ public final class PoolRegistry {
         }
     }
 
+    /**
+     * HikariCP's own words: it wraps a setter's complaint in reflection exceptions, so the
+     * innermost message is the one that says what is wrong.
+     */
     private static String hikariMessage(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        Throwable cause = e.getCause();
-        if (cause != null && cause != e && cause.getMessage() != null) {
-            // HikariCP wraps a value it cannot convert as RuntimeException(cause): say the cause plainly
-            message = message.equals(cause.toString()) ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                    : message + " (" + cause.getMessage() + ")";
+        Throwable innermost = e;
+        for (Throwable t = e.getCause(); t != null && t != innermost; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                innermost = t;
+            }
+        }
+        String message = String.valueOf(innermost.getMessage());
+        if (innermost instanceof NumberFormatException) {
+            message = "not a number (" + message + ")";
         }
         return Masking.url(message);
     }

@@ -112,9 +112,8 @@ public final class SqlConnectionType implements ConnectionType {
         List<JdbcDriver> candidates = driverKey != null ? List.of(new JdbcDriver(driverKey, null)) : dialect.drivers();
         String where = config.where(driverKey != null ? "driver" : url != null ? "url" : "dialect");
         DriverLoader.Loaded loaded = DriverLoader.loadFirst(config.name(), where, candidates);
-        JdbcTarget jt = dialect.target(parts, loaded.choice(), config.projectDir());
+        JdbcTarget jt = dialect.target(withConnectArgs(parts, config), loaded.choice(), config.projectDir());
         Properties props = jt.properties();
-        props.putAll(EngineKwargs.connectArgs(config));
         return PoolTarget.ofDriver(loaded.driver(), jt.url(), props).withNotes(jt.notes());
     }
 
@@ -141,6 +140,20 @@ public final class SqlConnectionType implements ConnectionType {
                 fromUrl.query(),
                 user != null ? user.text() : fromUrl.username(),
                 kwargs.containsKey("password") ? kwargs.get("password").text() : fromUrl.password());
+    }
+
+    /**
+     * connect_args are the same Python connect arguments as the url's query, so they go through the
+     * dialect's translation too; as in SQLAlchemy, they win over the query.
+     */
+    private static ConnectionParts withConnectArgs(ConnectionParts parts, ConnectionConfig config) {
+        Properties args = EngineKwargs.connectArgs(config);
+        if (args.isEmpty()) {
+            return parts;
+        }
+        Map<String, String> query = new LinkedHashMap<>(parts.query());
+        args.stringPropertyNames().forEach(k -> query.put(k, args.getProperty(k)));
+        return new ConnectionParts(parts.host(), parts.port(), parts.database(), query, parts.username(), parts.password());
     }
 
     private static Integer port(ConnectionConfig config) throws SQLException {
