@@ -9,47 +9,54 @@ import java.sql.SQLException;
  */
 public enum SqlState {
     /** The {@code jdbc:stconn:} URL itself cannot be read. */
-    INVALID_URL("08001"),
+    INVALID_URL("08001", true),
     /** A key has a value of the wrong form: a ttl that is not a duration, a port that is not a number. */
-    INVALID_VALUE("22023"),
+    INVALID_VALUE("22023", true),
     /** A value the connection needs is missing (no host, no account...). */
-    MISSING_VALUE("22004"),
+    MISSING_VALUE("22004", true),
     /** A secrets or configuration file is not valid TOML. */
-    MALFORMED_SECRETS("42601"),
+    MALFORMED_SECRETS("42601", true),
     /** No secrets file exists in any of the places searched. */
-    NO_SECRETS("08001"),
+    NO_SECRETS("08001", true),
     /** The connection name is not in the merged secrets. */
-    UNKNOWN_CONNECTION("42704"),
+    UNKNOWN_CONNECTION("42704", true),
     /** The connection type cannot be chosen, or names something that is not a connection type. */
-    UNKNOWN_TYPE("42704"),
+    UNKNOWN_TYPE("42704", true),
     /** The SQL dialect is not one stconn knows. */
-    UNKNOWN_DIALECT("0A000"),
+    UNKNOWN_DIALECT("0A000", true),
     /** The real JDBC driver class is not on the class path. */
-    DRIVER_NOT_FOUND("08001"),
+    DRIVER_NOT_FOUND("08001", true),
     /** The real database refused or could not be reached; the cause carries the driver's own state. */
-    CONNECTION_FAILED("08001"),
+    CONNECTION_FAILED("08001", false),
     /** Login refused. */
-    INVALID_AUTHORIZATION("28000"),
+    INVALID_AUTHORIZATION("28000", false),
     /** A pool setting was refused by HikariCP's own validation. */
-    INVALID_POOL_SETTING("22023"),
+    INVALID_POOL_SETTING("22023", true),
     /** The driver was deregistered or the pool closed. */
-    CLOSED("08003");
+    CLOSED("08003", false);
 
     private final String code;
+    private final boolean configuration;
 
-    SqlState(String code) {
+    SqlState(String code, boolean configuration) {
         this.code = code;
+        this.configuration = configuration;
     }
 
     public String code() {
         return code;
     }
 
+    /** A configuration error is a {@link StconnConfigurationException}: fixing the configuration is the only cure. */
+    public boolean isConfiguration() {
+        return configuration;
+    }
+
     public SQLException exception(String message) {
-        return new SQLException(message, code);
+        return exception(message, null);
     }
 
     public SQLException exception(String message, Throwable cause) {
-        return new SQLException(message, code, cause);
+        return configuration ? new StconnConfigurationException(message, code, cause) : new SQLException(message, code, cause);
     }
 }

@@ -163,8 +163,14 @@ public final class StconnConnection {
         }
     }
 
-    /** A connection failure (class 08) by the SQLState of any exception in the chain, root first. */
+    /**
+     * A connection failure: SQLState class 08 anywhere in the chain, unless stconn itself refused
+     * the configuration (a bad URL or a missing driver is class 08 too, and no retry mends it).
+     */
     static boolean isConnectionFailure(SQLException e) {
+        if (e instanceof StconnConfigurationException) {
+            return false;
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;

@@ -32,7 +32,7 @@ final class CheckCommand {
     private static final long GRACE_MILLIS = 500;
     private static final int VALIDATION_SECONDS = 5;
 
-    /** The JSON contract (docs/CLI.md): name, ok, millis, error (null when OK). */
+    /** The JSON contract (README, "The JSON contract"): name, ok, millis, error (null when OK). */
     record Outcome(String name, boolean ok, long millis, String error) {
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();

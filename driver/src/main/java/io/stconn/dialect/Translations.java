@@ -111,7 +111,7 @@ final class Translations {
 
     // every parameter is collected for the URL form, which maps them all through the snowflake
     // connection type's own table (SnowflakeParameters): one mapping for both roads to Snowflake.
-    // The two named here are the renames the dialect table shows; docs/SNOWFLAKE.md lists them all.
+    // The two named here are the renames the dialect table shows; the README's Snowflake key table lists them all.
     static final Translations SNOWFLAKE = new Translations(urlSetting())
             .with(SnowflakeKey.DATABASE.pythonName(), urlSetting())
             .with(SnowflakeKey.PRIVATE_KEY_FILE_PWD.pythonName(), urlSetting());

@@ -119,7 +119,13 @@ public final class Secrets {
         Map<String, ConfigValue> values = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             String key = String.valueOf(k);
-            values.put(key, new ConfigValue(key, v, Source.SECRETS, source.origin(List.of(CONNECTIONS, name, key))));
+            Map<String, String> entryOrigins = new LinkedHashMap<>();
+            if (v instanceof Map<?, ?> table) {
+                table.keySet().forEach(e -> entryOrigins.put(String.valueOf(e),
+                        source.origin(List.of(CONNECTIONS, name, key, String.valueOf(e)))));
+            }
+            values.put(key, new ConfigValue(key, v, Source.SECRETS, source.origin(List.of(CONNECTIONS, name, key)),
+                    entryOrigins));
         });
         return Optional.of(values);
     }

@@ -1,6 +1,7 @@
 package io.stconn.secrets;
 
 import io.stconn.SqlState;
+import io.stconn.StconnConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -48,7 +49,7 @@ public final class SecretsWatch {
         /** The merged secrets; throws a fresh copy of the parse error when the files are broken. */
         public Secrets secrets() throws SQLException {
             if (error != null) {
-                throw new SQLException(error.getMessage(), error.getSQLState(), error);
+                throw new StconnConfigurationException(error.getMessage(), error.getSQLState(), error);
             }
             return secrets;
         }

@@ -89,7 +89,7 @@ public final class ConnectionConfig {
         ConfigValue whole = values.get(key);
         if (whole != null && whole.value() instanceof Map<?, ?> map) {
             map.forEach((k, v) -> table.put(String.valueOf(k),
-                    new ConfigValue(String.valueOf(k), v, whole.source(), whole.origin())));
+                    new ConfigValue(String.valueOf(k), v, whole.source(), whole.entryOrigin(String.valueOf(k)))));
         }
         String prefix = key + ".";
         values.forEach((k, v) -> {

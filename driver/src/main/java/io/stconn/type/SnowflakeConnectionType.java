@@ -1,6 +1,7 @@
 package io.stconn.type;
 
 import io.stconn.SqlState;
+import io.stconn.StconnConfigurationException;
 import io.stconn.dialect.Dialect;
 import io.stconn.internal.Environment;
 import io.stconn.type.ConfigValue.Source;
@@ -109,8 +110,8 @@ public final class SnowflakeConnectionType implements ConnectionType {
                     .map(v -> new SnowflakeParameters.Value(v.key(), v.value(), v.origin())).toList(),
                     config.projectDir());
         } catch (SQLException e) {
-            throw new SQLException("Snowflake connection '" + config.name() + "': " + e.getMessage(), e.getSQLState(),
-                    e);
+            throw new StconnConfigurationException("Snowflake connection '" + config.name() + "': " + e.getMessage(),
+                    e.getSQLState(), e);
         }
         notes.addAll(mapped.notes());
         checkEncryptedKey(config.name(), mapped, env);

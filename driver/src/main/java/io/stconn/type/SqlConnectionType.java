@@ -1,6 +1,7 @@
 package io.stconn.type;
 
 import io.stconn.SqlState;
+import io.stconn.StconnConfigurationException;
 import io.stconn.dialect.ConnectionParts;
 import io.stconn.dialect.Dialect;
 import io.stconn.dialect.JdbcDriver;
@@ -72,8 +73,8 @@ public final class SqlConnectionType implements ConnectionType {
             try {
                 parsed = SqlAlchemyUrl.parse(url.trim());
             } catch (SQLException e) {
-                throw new SQLException("Connection '" + config.name() + "': bad url (" + config.where("url") + "): "
-                        + e.getMessage(), e.getSQLState(), e);
+                throw new StconnConfigurationException("Connection '" + config.name() + "': bad url ("
+                        + config.where("url") + "): " + e.getMessage(), e.getSQLState(), e);
             }
             dialectName = parsed.dialect();
             parts = withKwargParts(config, parsed.parts());
