@@ -1,0 +1,429 @@
+package io.stconn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad input ends in an SQLException with the right SQLState, a message that says what and
+ * where (file:line:column when the value came from a file), and the section's password nowhere: not
+ * in a message, a cause, a toString or a log line (SEMANTICS 1, 3, 4, 5, 7 and 9).
+ */
+class BadInputIT {
+    private static final String PW = Project.PASSWORD;
+    private static final String PW_LINE = "password = \"" + PW + "\"\n";
+    private static final String GOOD = "[connections.good]\nurl = \"jdbc:h2:mem:good\"\n" + PW_LINE;
+
+    static Stream<Arguments> badInputs() {
+        List<Bad> all = List.of(
+                // ---- the URL (08001)
+                Bad.of("empty name").url(p -> "jdbc:stconn:")
+                        .expect("08001", "jdbc:stconn:"),
+                Bad.of("empty name before parameters").url(p -> "jdbc:stconn:?project_dir=" + Project.encode(p.dir().toString()))
+                        .secrets(GOOD).expect("08001", "jdbc:stconn:"),
+                Bad.of("bad percent-encoding in the name").secrets(GOOD)
+                        .url(p -> "jdbc:stconn:my%zzdb?project_dir=" + Project.encode(p.dir().toString()))
+                        .expect("08001", "jdbc:stconn:"),
+                Bad.of("truncated percent-encoding in a parameter").secrets(GOOD)
+                        .url(p -> p.url("good") + "&ttl=%2")
+                        .expect("08001", "jdbc:stconn:"),
+                Bad.of("bad percent-encoding after a password parameter").secrets(GOOD)
+                        .url(p -> p.url("good", "password=" + PW) + "&x=%G1")
+                        .expect("08001", "jdbc:stconn:"),
+                Bad.of("env: name whose variable is unset").secrets(GOOD)
+                        .url(p -> "jdbc:stconn:env:UNSET_VAR_XYZ?project_dir=" + Project.encode(p.dir().toString()))
+                        .expect("08001", "UNSET_VAR_XYZ"),
+                Bad.of("env: without a variable").secrets(GOOD)
+                        .url(p -> "jdbc:stconn:env:?project_dir=" + Project.encode(p.dir().toString()))
+                        .expect("08001", "env"),
+
+                // ---- malformed TOML (42601, path:line:column)
+                Bad.of("unterminated string").name("good")
+                        .secrets("[connections.good]\nurl = \"jdbc:h2:mem:x\n" + PW_LINE)
+                        .expect("42601").atSecrets(2),
+                Bad.of("unterminated password string").name("good")
+                        .secrets("[connections.good]\nurl = \"jdbc:h2:mem:x\"\npassword = \"" + PW + "\n")
+                        .expect("42601").atSecrets(3),
+                Bad.of("unquoted password value").name("good")
+                        .secrets("[connections.good]\npassword = " + PW + "\n")
+                        .expect("42601").atSecrets(2),
+                Bad.of("key without a value").name("good")
+                        .secrets("[connections.good]\n" + PW_LINE + "port =\n")
+                        .expect("42601").atSecrets(3),
+                Bad.of("duplicate key").name("good")
+                        .secrets("[connections.good]\n" + PW_LINE + "url = \"jdbc:h2:mem:a\"\nurl = \"jdbc:h2:mem:b\"\n")
+                        .expect("42601").atSecrets(4),
+                Bad.of("duplicate table").name("good")
+                        .secrets("[connections.good]\n" + PW_LINE + "[connections.good]\nurl = \"jdbc:h2:mem:x\"\n")
+                        .expect("42601").atSecrets(3),
+                Bad.of("unclosed table header").name("good")
+                        .secrets("[connections.good]\n" + PW_LINE + "[connections.other\nurl = \"jdbc:h2:mem:x\"\n")
+                        .expect("42601").atSecrets(3),
+                Bad.of("invalid escape in a string").name("good")
+                        .secrets("[connections.good]\n" + PW_LINE + "url = \"jdbc:h2:mem:\\q\"\n")
+                        .expect("42601").atSecrets(3),
+                Bad.of("malformed config.toml").name("good").secrets(GOOD)
+                        .file(".streamlit/config.toml", "[secrets]\nfiles = \"unterminated\n")
+                        .expect("42601").at(Project::configFile, 2),
+                Bad.of("malformed second file of secrets_files")
+                        .file("one.toml", GOOD)
+                        .file("two.toml", "[connections.good]\n" + PW_LINE + "url = \n")
+                        .url(p -> p.url("good", "secrets_files=" + p.resolve("one.toml") + File.pathSeparator
+                                + p.resolve("two.toml")))
+                        .expect("42601").at(p -> p.resolve("two.toml"), 3),
+
+                // ---- which files (08001)
+                Bad.of("secrets_files naming only a missing file")
+                        .url(p -> p.url("good", "secrets_files=" + p.resolve("nowhere/secrets.toml")))
+                        .expect("08001").mentions(p -> p.resolve("nowhere/secrets.toml").toString()),
+
+                // ---- the name (42704)
+                Bad.of("unknown name lists the names that exist").name("zzzz")
+                        .secrets("[connections.analytics]\nurl = \"jdbc:h2:mem:a\"\n" + PW_LINE
+                                + "[connections.billing]\nurl = \"jdbc:h2:mem:b\"\n" + PW_LINE)
+                        .expect("42704", "zzzz", "analytics", "billing"),
+                Bad.of("near-miss name suggests the nearest").name("analytic")
+                        .secrets("[connections.analytics]\nurl = \"jdbc:h2:mem:a\"\n" + PW_LINE
+                                + "[connections.billing]\nurl = \"jdbc:h2:mem:b\"\n" + PW_LINE)
+                        .expect("42704", "did you mean", "analytics"),
+                Bad.of("name hidden by the shallow merge names both files")
+                        .file("one.toml", "[connections.alpha]\nurl = \"jdbc:h2:mem:a\"\n" + PW_LINE)
+                        .file("two.toml", "[connections.beta]\nurl = \"jdbc:h2:mem:b\"\n" + PW_LINE)
+                        .url(p -> p.url("alpha", "secrets_files=" + p.resolve("one.toml") + File.pathSeparator
+                                + p.resolve("two.toml")))
+                        .expect("42704", "alpha")
+                        .mentions(p -> p.resolve("one.toml").toString())
+                        .mentions(p -> p.resolve("two.toml").toString()),
+                Bad.of("secrets without a connections table").name("good")
+                        .secrets("[other]\n" + PW_LINE)
+                        .expect("42704", "good"),
+
+                // ---- the type (42704)
+                Bad.of("unknown type in the section").name("good")
+                        .secrets("[connections.good]\ntype = \"nosuchtype\"\n" + PW_LINE)
+                        .expect("42704", "nosuchtype").atSecrets(2),
+                Bad.of("unknown type kwarg").secrets(GOOD)
+                        .url(p -> p.url("good", "type=nosuchkwargtype"))
+                        .expect("42704", "nosuchkwargtype"),
+                Bad.of("class not implementing the SPI").name("good")
+                        .secrets("[connections.good]\ntype = \"io.stconn.it.NotAConnectionType\"\n" + PW_LINE)
+                        .expect("42704", "io.stconn.it.NotAConnectionType", "io.stconn.type.ConnectionType")
+                        .atSecrets(2),
+                Bad.of("class name that does not exist").name("good")
+                        .secrets("[connections.good]\ntype = \"com.example.NoSuchType\"\n" + PW_LINE)
+                        .expect("42704", "com.example.NoSuchType").atSecrets(2),
+                Bad.of("nothing tells the type").name("good")
+                        .secrets("[connections.good]\nhost = \"db.example.com\"\n" + PW_LINE)
+                        .expect("42704", "good", "type"),
+
+                // ---- the dialect (0A000)
+                Bad.of("unknown dialect lists the known ones").name("good")
+                        .secrets("[connections.good]\ndialect = \"informix\"\nhost = \"db.example.com\"\n" + PW_LINE)
+                        .expect("0A000", "informix", "postgresql", "sqlite", "h2", "jdbc:").atSecrets(2),
+                Bad.of("unknown dialect in a url holding a password").name("good")
+                        .secrets("[connections.good]\nurl = \"informix://scott:" + PW + "@db.example.com/app\"\n")
+                        .expect("0A000", "informix").atSecrets(2),
+
+                // ---- missing parameters (22004)
+                Bad.of("postgresql without host").isolated().name("good")
+                        .secrets("[connections.good]\ndialect = \"postgresql\"\nusername = \"scott\"\n"
+                                + "database = \"app\"\n" + PW_LINE)
+                        .expect("22004", "host"),
+                Bad.of("sqlite without database").name("good")
+                        .secrets("[connections.good]\ndialect = \"sqlite\"\n" + PW_LINE)
+                        .expect("22004", "database"),
+
+                // ---- driver class missing (08001)
+                // rows naming a server host run in the drop-in jar alone with H2 (IsolatedStconn): the
+                // real drivers on the test class path must never be asked to reach db.example.com
+                Bad.of("mssql driver not on the class path").isolated().name("good")
+                        .secrets("[connections.good]\ndialect = \"mssql\"\nhost = \"db.example.com\"\n"
+                                + "database = \"app\"\nusername = \"scott\"\n" + PW_LINE)
+                        .expect("08001", "com.microsoft.sqlserver.jdbc.SQLServerDriver", "com.microsoft.sqlserver:mssql-jdbc"),
+                Bad.of("postgresql url with a password whose driver is missing").isolated().name("good")
+                        .secrets("[connections.good]\nurl = \"postgresql://scott:" + PW + "@db.example.com/app\"\n")
+                        .expect("08001", "org.postgresql.Driver", "org.postgresql:postgresql"),
+                Bad.of("driver class that does not exist").name("good")
+                        .secrets("[connections.good]\nurl = \"jdbc:h2:mem:x\"\ndriver = \"com.example.NoSuchDriver\"\n" + PW_LINE)
+                        .expect("08001", "com.example.NoSuchDriver").atSecrets(3),
+
+                // ---- values of the wrong form (22023)
+                Bad.of("ttl not a number").secrets(GOOD).url(p -> p.url("good", "ttl=abc"))
+                        .expect("22023", "ttl"),
+                Bad.of("ttl negative").secrets(GOOD).url(p -> p.url("good", "ttl=-5"))
+                        .expect("22023", "ttl"),
+                Bad.of("ttl with an unknown unit").secrets(GOOD).url(p -> p.url("good", "ttl=1w"))
+                        .expect("22023", "ttl"),
+                Bad.of("max_entries not a number").secrets(GOOD).url(p -> p.url("good", "max_entries=abc"))
+                        .expect("22023", "max_entries"),
+                Bad.of("max_entries negative").secrets(GOOD).url(p -> p.url("good", "max_entries=-1"))
+                        .expect("22023", "max_entries"),
+                Bad.of("port not a number in the secrets").isolated().name("good")
+                        .secrets("[connections.good]\ndialect = \"postgresql\"\nhost = \"db.example.com\"\n"
+                                + "port = \"abc\"\ndatabase = \"app\"\nusername = \"scott\"\n" + PW_LINE)
+                        .expect("22023", "port").atSecrets(4),
+                Bad.of("port out of range in the secrets").isolated().name("good")
+                        .secrets("[connections.good]\ndialect = \"mysql\"\nhost = \"db.example.com\"\n"
+                                + "port = 70000\ndatabase = \"app\"\nusername = \"scott\"\n" + PW_LINE)
+                        .expect("22023", "port").atSecrets(4),
+                Bad.of("port kwarg not a number").isolated()
+                        .secrets("[connections.good]\ndialect = \"postgresql\"\nhost = \"db.example.com\"\n"
+                                + "database = \"app\"\nusername = \"scott\"\n" + PW_LINE)
+                        .url(p -> p.url("good", "port=x1"))
+                        .expect("22023", "port"),
+                Bad.of("port not a number in a url holding a password").isolated().name("good")
+                        .secrets("[connections.good]\nurl = \"postgresql://scott:" + PW + "@db.example.com:notaport/app\"\n")
+                        .expect("22023", "port").atSecrets(2),
+
+                // ---- pool settings (22023)
+                Bad.of("hikari value of the wrong type").name("good")
+                        .secrets(GOOD + "[connections.good.hikari]\nmaximumPoolSize = \"lots\"\n")
+                        .expect("22023", "maximumPoolSize").atSecrets(5),
+                Bad.of("unknown hikari key in the secrets").name("good")
+                        .secrets(GOOD + "[connections.good.hikari]\nnoSuchSetting = 5\n")
+                        .expect("22023", "noSuchSetting").atSecrets(5),
+                Bad.of("unknown hikari key as kwarg").secrets(GOOD)
+                        .url(p -> p.url("good", "hikari.noSuchSetting=1"))
+                        .expect("22023", "noSuchSetting"),
+                Bad.of("pool_size not a number").name("good")
+                        .secrets(GOOD + "create_engine_kwargs = { pool_size = \"big\" }\n")
+                        .expect("22023", "pool_size").atSecrets(4),
+                Bad.of("unknown isolation level").name("good")
+                        .secrets(GOOD + "create_engine_kwargs = { isolation_level = \"SOMETIMES\" }\n")
+                        .expect("22023", "SOMETIMES").atSecrets(4));
+        return all.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputIsAnSqlExceptionWithStateWhereAndNoPassword(Bad bad, @TempDir Path tmp) throws Exception {
+        Project project = Project.in(tmp);
+        bad.files.forEach(project::file);
+        if (bad.secrets != null) {
+            project.secrets(bad.secrets);
+        }
+        String url = bad.url.apply(project);
+        Properties props = new Properties();
+        props.setProperty("password", PW);
+        Throwable thrown;
+        try (LogCapture logs = new LogCapture()) {
+            if (bad.isolated) {
+                try (IsolatedStconn alone = IsolatedStconn.with(org.h2.Driver.class)) {
+                    thrown = catchThrowable(() -> connect(alone.connect(url, props)));
+                }
+            } else {
+                Driver driver = stconn();
+                thrown = catchThrowable(() -> connect(driver.connect(url, props)));
+            }
+            assertThat(logs.text()).as("log lines").doesNotContain(PW);
+        }
+        assertThat(thrown).as("what connect threw").isInstanceOf(SQLException.class);
+        SQLException e = (SQLException) thrown;
+        Leaks.assertNoPassword(e);
+        // for review: every message the table produces is in the failsafe report's output file
+        System.out.println(bad + "\n    -> " + e.getSQLState() + " " + e.getMessage());
+        assertThat(e.getSQLState()).as("SQLState of: %s", e.getMessage()).isEqualTo(bad.state);
+        for (String word : bad.words) {
+            assertThat(e.getMessage()).containsIgnoringCase(word);
+        }
+        for (Function<Project, String> word : bad.dynamicWords) {
+            assertThat(e.getMessage()).contains(word.apply(project));
+        }
+        if (bad.at != null) {
+            Path file = bad.at.apply(project);
+            assertThat(e.getMessage()).as("carries %s:%s:<column>", file, bad.line)
+                    .containsPattern(Pattern.quote(file.toString()) + ":" + bad.line + ":\\d+");
+        }
+    }
+
+    @Test
+    void tableCoversAtLeastTwentyFiveBadInputs() {
+        assertThat(badInputs().count()).isGreaterThanOrEqualTo(25);
+    }
+
+    // ---- the driver contract for URLs
+
+    static Stream<Arguments> anyStrings() {
+        return Stream.of(
+                Arguments.of("", false),
+                Arguments.of(" ", false),
+                Arguments.of("jdbc", false),
+                Arguments.of("jdbc:", false),
+                Arguments.of("jdbc:stconn", false),
+                Arguments.of("jdbc:stconnx:db", false),
+                Arguments.of("jdbc:h2:mem:x", false),
+                Arguments.of("\uD800", false),
+                Arguments.of("jdbc:stconn:", true),
+                Arguments.of("jdbc:stconn:?x=1", true),
+                Arguments.of("jdbc:stconn:%", true),
+                Arguments.of("jdbc:stconn:%zz?x=%G1&&==", true),
+                Arguments.of("jdbc:stconn:env:", true),
+                Arguments.of("jdbc:stconn:env:UNSET_VAR_XYZ", true),
+                Arguments.of("jdbc:stconn:\u0000", true),
+                Arguments.of("jdbc:stconn:no-such-name?project_dir=%2Fno%2Fsuch%2Fdir", true),
+                Arguments.of("jdbc:stconn:" + "x".repeat(100_000), true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("anyStrings")
+    void acceptsUrlIsAPrefixTestThatNeverThrows(String url, boolean accepted) {
+        Driver driver = stconn();
+        assertThatCode(() -> driver.acceptsURL(url)).doesNotThrowAnyException();
+        assertThat(catchBoolean(driver, url)).isEqualTo(accepted);
+    }
+
+    @Test
+    void acceptsUrlNeverThrowsForOddCase() {
+        assertThatCode(() -> stconn().acceptsURL("JDBC:STCONN:x")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void connectReturnsNullForForeignUrls() throws SQLException {
+        Driver driver = stconn();
+        for (String foreign : List.of("jdbc:h2:mem:x", "jdbc:sqlite::memory:", "jdbc:postgresql://db.example.com/app",
+                "jdbc:stconnx:db", "stconn:db", "")) {
+            assertThat(driver.connect(foreign, new Properties())).as(foreign).isNull();
+        }
+    }
+
+    @Test
+    void connectWithNullPropertiesIsNeverANullPointerException(@TempDir Path tmp) throws SQLException {
+        Driver driver = stconn();
+        Throwable bad = catchThrowable(() -> driver.connect("jdbc:stconn:", null));
+        assertThat(bad).isInstanceOf(SQLException.class);
+        String name = Project.uniqueName("nullprops");
+        Project project = Project.in(tmp).secrets("[connections." + name + "]\nurl = \"jdbc:h2:mem:" + name + "\"\n");
+        try (Connection c = driver.connect(project.url(name), null)) {
+            assertThat(Dbs.one(c, "SELECT 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void noSecretsFileAtAllListsEveryPathSearched(@TempDir Path tmp) throws Exception {
+        Path home = tmp.resolve("home");
+        Project project = Project.in(tmp);
+        List<String> lines = ChildJvm.probe(home, tmp, Map.of(), project.url("anything"));
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0))
+                .startsWith("ERR 08001 ")
+                .contains(home.toAbsolutePath().resolve(".streamlit").resolve("secrets.toml").toString())
+                .contains(project.secretsFile().toString());
+    }
+
+    private static void connect(Connection c) throws SQLException {
+        try (c) {
+            throw new AssertionError("connected, to " + (c == null ? "nothing (null)" : c.getMetaData().getURL()));
+        }
+    }
+
+    private static boolean catchBoolean(Driver driver, String url) {
+        try {
+            return driver.acceptsURL(url);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Driver stconn() {
+        try {
+            Driver driver = DriverManager.getDriver("jdbc:stconn:any");
+            assertThat(driver.getClass().getName()).isEqualTo(Jars.DRIVER_CLASS);
+            return driver;
+        } catch (SQLException e) {
+            throw new AssertionError("DriverManager has no driver for jdbc:stconn:", e);
+        }
+    }
+
+    /** One row of the table: the files of the project, the URL, and what the error must say. */
+    static final class Bad {
+        final String what;
+        String secrets;
+        final Map<String, String> files = new LinkedHashMap<>();
+        Function<Project, String> url;
+        String state;
+        final List<String> words = new ArrayList<>();
+        final List<Function<Project, String>> dynamicWords = new ArrayList<>();
+        Function<Project, Path> at;
+        int line;
+        boolean isolated;
+
+        private Bad(String what) {
+            this.what = what;
+        }
+
+        static Bad of(String what) {
+            return new Bad(what);
+        }
+
+        Bad secrets(String toml) {
+            this.secrets = toml;
+            return this;
+        }
+
+        Bad file(String relative, String content) {
+            files.put(relative, content);
+            return this;
+        }
+
+        Bad url(Function<Project, String> url) {
+            this.url = url;
+            return this;
+        }
+
+        Bad name(String name) {
+            return url(p -> p.url(name));
+        }
+
+        Bad expect(String sqlState, String... keywords) {
+            this.state = sqlState;
+            words.addAll(List.of(keywords));
+            return this;
+        }
+
+        Bad mentions(Function<Project, String> word) {
+            dynamicWords.add(word);
+            return this;
+        }
+
+        Bad at(Function<Project, Path> file, int line) {
+            this.at = file;
+            this.line = line;
+            return this;
+        }
+
+        /** Run with the drop-in jar and H2 alone, so no other real driver can be reached. */
+        Bad isolated() {
+            this.isolated = true;
+            return this;
+        }
+
+        Bad atSecrets(int line) {
+            return at(Project::secretsFile, line);
+        }
+
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package io.stconn.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A stand-in for Snowflake's service on 127.0.0.1, enough for the real snowflake-jdbc to log in
+ * and run a query: it records every request (bodies un-gzipped) and answers
+ * {@code POST /session/v1/login-request} and {@code POST /queries/v1/query-request} with the JSON
+ * shapes Snowflake's service uses; every other call (telemetry, heartbeat, session delete) gets a
+ * bare success. Each query returns one text column {@code V} holding {@link #MARKER}.
+ * As an extension it stops after each test, after the pools that used it (register it first).
+ */
+final class FakeSnowflake implements AfterEachCallback, AutoCloseable {
+    static final String MARKER = "from-fake-snowflake";
+
+    /** One HTTP request as the fake saw it. */
+    record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers,
+                   String body) {
+        /** Everything the request carried, as text: where a secret must not be. */
+        String everything() {
+            return method + " " + path + " " + query + " " + headers + " " + body;
+        }
+
+        /** The "data" object of a JSON body. */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data() {
+            return (Map<String, Object>) ((Map<String, Object>) Json.parse(body)).get("data");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-snowflake");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicLong sessions = new AtomicLong(1000);
+
+    FakeSnowflake() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new AssertionError("cannot start the fake Snowflake", e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    List<Request> logins() {
+        return requests.stream().filter(r -> r.path().equals("/session/v1/login-request")).toList();
+    }
+
+    List<Request> queries() {
+        return requests.stream().filter(r -> r.path().equals("/queries/v1/query-request")).toList();
+    }
+
+    /** The first login; fails when there was none. */
+    Request login() {
+        List<Request> logins = logins();
+        if (logins.isEmpty()) {
+            throw new AssertionError("snowflake-jdbc sent no login request; requests: " + requests);
+        }
+        return logins.get(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+            String body = new String(encoding != null && encoding.equalsIgnoreCase("gzip") ? gunzip(raw) : raw,
+                    StandardCharsets.UTF_8);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    query(exchange.getRequestURI().getRawQuery()), headers, body);
+            requests.add(request);
+            String answer = switch (request.path()) {
+                case "/session/v1/login-request" -> loginAnswer(request);
+                case "/queries/v1/query-request" -> queryAnswer();
+                default -> "{\"data\":null,\"code\":null,\"message\":null,\"success\":true}";
+            };
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    // what Snowflake answers a successful login with: tokens, the session, where it landed
+    private String loginAnswer(Request request) {
+        long session = sessions.incrementAndGet();
+        Map<String, String> q = request.query();
+        return "{\"data\":{\"masterToken\":\"master-" + session + "\",\"token\":\"session-" + session + "\","
+                + "\"validityInSeconds\":3600,\"masterValidityInSeconds\":14400,\"displayUserName\":\"FAKE\","
+                + "\"serverVersion\":\"9.1.0\",\"firstLogin\":false,\"remMeToken\":null,\"remMeValidityInSeconds\":0,"
+                + "\"healthCheckInterval\":45,\"newClientForUpgrade\":null,\"sessionId\":" + session + ","
+                + "\"parameters\":[{\"name\":\"AUTOCOMMIT\",\"value\":true},"
+                + "{\"name\":\"CLIENT_PREFETCH_THREADS\",\"value\":4}],"
+                + "\"sessionInfo\":{\"databaseName\":" + quoted(q.get("databaseName")) + ",\"schemaName\":"
+                + quoted(q.get("schemaName")) + ",\"warehouseName\":" + quoted(q.get("warehouse")) + ",\"roleName\":"
+                + quoted(q.get("roleName") == null ? "PUBLIC" : q.get("roleName")) + "},"
+                + "\"idToken\":null,\"idTokenValidityInSeconds\":0,\"responseData\":null,\"mfaToken\":null,"
+                + "\"mfaTokenValidityInSeconds\":0},\"code\":null,\"message\":null,\"success\":true}";
+    }
+
+    private static String queryAnswer() {
+        return "{\"data\":{\"parameters\":[],\"rowtype\":[{\"name\":\"V\",\"database\":\"\",\"schema\":\"\","
+                + "\"table\":\"\",\"type\":\"text\",\"byteLength\":16777216,\"length\":16777216,\"scale\":null,"
+                + "\"precision\":null,\"nullable\":true,\"collation\":null}],\"rowset\":[[\"" + MARKER + "\"]],"
+                + "\"total\":1,\"returned\":1,\"queryId\":\"" + UUID.randomUUID() + "\",\"databaseProvider\":null,"
+                + "\"finalDatabaseName\":null,\"finalSchemaName\":null,\"finalWarehouseName\":null,"
+                + "\"finalRoleName\":\"PUBLIC\",\"numberOfBinds\":0,\"arrayBindSupported\":false,"
+                + "\"statementTypeId\":4096,\"version\":1,\"sendResultTime\":" + System.currentTimeMillis() + ","
+                + "\"queryResultFormat\":\"json\"},\"code\":null,\"message\":null,\"success\":true}";
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "null" : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            query.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    private static byte[] gunzip(byte[] raw) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** Just enough JSON to read what snowflake-jdbc sends: objects, arrays, strings, numbers, literals. */
+    static final class Json {
+        private final String text;
+        private int at;
+
+        private Json(String text) {
+            this.text = text;
+        }
+
+        static Object parse(String text) {
+            Json json = new Json(text);
+            Object value = json.value();
+            json.space();
+            if (json.at != text.length()) {
+                throw new IllegalArgumentException("trailing text at " + json.at + " in " + text);
+            }
+            return value;
+        }
+
+        private Object value() {
+            space();
+            char c = text.charAt(at);
+            if (c == '{') {
+                Map<String, Object> map = new LinkedHashMap<>();
+                at++;
+                space();
+                if (text.charAt(at) == '}') {
+                    at++;
+                    return map;
+                }
+                do {
+                    space();
+                    String key = string();
+                    space();
+                    expect(':');
+                    map.put(key, value());
+                    space();
+                } while (text.charAt(at++) == ',');
+                return map;
+            }
+            if (c == '[') {
+                List<Object> list = new ArrayList<>();
+                at++;
+                space();
+                if (text.charAt(at) == ']') {
+                    at++;
+                    return list;
+                }
+                do {
+                    list.add(value());
+                    space();
+                } while (text.charAt(at++) == ',');
+                return list;
+            }
+            if (c == '"') {
+                return string();
+            }
+            for (String literal : List.of("true", "false", "null")) {
+                if (text.startsWith(literal, at)) {
+                    at += literal.length();
+                    return literal.equals("null") ? null : Boolean.valueOf(literal);
+                }
+            }
+            int start = at;
+            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+                at++;
+            }
+            String number = text.substring(start, at);
+            return number.matches("-?\\d+") ? (Object) Long.valueOf(number) : (Object) Double.valueOf(number);
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder out = new StringBuilder();
+            while (text.charAt(at) != '"') {
+                char c = text.charAt(at++);
+                if (c == '\\') {
+                    char e = text.charAt(at++);
+                    switch (e) {
+                        case 'n' -> out.append('\n');
+                        case 't' -> out.append('\t');
+                        case 'r' -> out.append('\r');
+                        case 'b' -> out.append('\b');
+                        case 'f' -> out.append('\f');
+                        case 'u' -> {
+                            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                            at += 4;
+                        }
+                        default -> out.append(e);
+                    }
+                } else {
+                    out.append(c);
+                }
+            }
+            at++;
+            return out.toString();
+        }
+
+        private void expect(char c) {
+            if (text.charAt(at) != c) {
+                throw new IllegalArgumentException("expected '" + c + "' at " + at + " in " + text);
+            }
+            at++;
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+    }
+}
