@@ -1,19 +1,18 @@
 package io.stconn;
 
+import io.stconn.internal.BaseDataSource;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.RequestParser;
-import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import javax.naming.StringRefAddr;
 import javax.sql.DataSource;
+
 
 /**
  * A DataSource configured by connection name that serves connections from the same pool
@@ -27,7 +26,7 @@ import javax.sql.DataSource;
  * max_entries) or a whole {@link #setUrl jdbc:stconn: URL}; both together combine, the setters
  * winning over the URL's parameters as connect() Properties do.
  */
-public class StconnDataSource implements DataSource, Referenceable {
+public class StconnDataSource extends BaseDataSource implements Referenceable {
     private String url;
     private String name;
     private String projectDir;
@@ -37,8 +36,6 @@ public class StconnDataSource implements DataSource, Referenceable {
     private String password;
     private final Properties kwargs = new Properties();
     private volatile ConnectionRequest request;
-    private PrintWriter logWriter;
-    private int loginTimeout;
 
     public StconnDataSource() {
     }
@@ -202,44 +199,6 @@ public class StconnDataSource implements DataSource, Referenceable {
     public void setProperty(String key, String value) {
         kwargs.setProperty(key, value);
         changed();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return logWriter;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        this.logWriter = out;
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        this.loginTimeout = seconds;
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return loginTimeout;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return StconnDriver.ROOT_LOGGER;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("StconnDataSource does not wrap " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     @Override

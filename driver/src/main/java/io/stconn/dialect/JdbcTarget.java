@@ -4,8 +4,6 @@ import io.stconn.internal.Masking;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.StringJoiner;
-import java.util.TreeSet;
 
 /**
  * The real JDBC URL and driver properties for one connection. {@code notes} say, for the debug log,
@@ -35,10 +33,7 @@ public record JdbcTarget(String url, Properties properties, List<String> notes) 
     /** URL and properties masked (section 9 of SEMANTICS.md), properties sorted so that logs are stable. */
     @Override
     public String toString() {
-        StringJoiner shown = new StringJoiner(", ", "{", "}");
-        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            shown.add(key + "=" + Masking.value(key, properties.getProperty(key)));
-        }
-        return "JdbcTarget[url=" + Masking.url(url) + ", properties=" + shown + ", notes=" + notes + "]";
+        return "JdbcTarget[url=" + Masking.url(url) + ", properties=" + Masking.properties(properties)
+                + ", notes=" + notes + "]";
     }
 }

@@ -3,7 +3,9 @@ package io.stconn.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,13 @@ public final class Masking {
             return joined.toString();
         }
         return url(String.valueOf(value));
+    }
+
+    /** Driver properties as they may be shown: sorted by key, each value masked for its key. */
+    public static String properties(Properties props) {
+        StringJoiner shown = new StringJoiner(", ", "{", "}");
+        new TreeSet<>(props.stringPropertyNames()).forEach(k -> shown.add(k + "=" + value(k, props.getProperty(k))));
+        return shown.toString();
     }
 
     /**

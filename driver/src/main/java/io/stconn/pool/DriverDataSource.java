@@ -1,25 +1,23 @@
 package io.stconn.pool;
 
 import io.stconn.SqlState;
+import io.stconn.internal.BaseDataSource;
 import io.stconn.internal.Masking;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
+
 
 /**
  * The real driver instance as a DataSource for HikariCP, so that HikariCP never looks the driver
  * up through DriverManager (which hides drivers loaded by other class loaders).
  */
-final class DriverDataSource implements DataSource {
+final class DriverDataSource extends BaseDataSource {
     private final Driver driver;
     private final String url;
     private final Properties properties;
-    private int loginTimeout;
 
     DriverDataSource(Driver driver, String url, Properties properties) {
         this.driver = driver;
@@ -52,44 +50,6 @@ final class DriverDataSource implements DataSource {
                     + Masking.url(url) + ": check the url (or dialect) against the driver's documentation");
         }
         return connection;
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // the real driver logs through its own logging
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        loginTimeout = seconds;
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return loginTimeout;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("DriverDataSource has no parent logger");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("DriverDataSource does not wrap " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     @Override

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.StringJoiner;
-import java.util.TreeSet;
 
 /**
  * snowflake-jdbc's URL and properties for one connection, and the file to read the token from
@@ -35,11 +33,7 @@ public record SnowflakeTarget(String url, Properties properties, Path tokenFile,
 
     @Override
     public String toString() {
-        StringJoiner shown = new StringJoiner(", ", "{", "}");
-        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            shown.add(key + "=" + Masking.value(key, properties.getProperty(key)));
-        }
-        return "SnowflakeTarget[url=" + Masking.url(url) + ", properties=" + shown
+        return "SnowflakeTarget[url=" + Masking.url(url) + ", properties=" + Masking.properties(properties)
                 + (tokenFile == null ? "" : ", tokenFile=" + tokenFile) + ", notes=" + notes + "]";
     }
 }

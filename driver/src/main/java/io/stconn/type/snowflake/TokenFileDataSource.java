@@ -1,21 +1,19 @@
 package io.stconn.type.snowflake;
 
 import io.stconn.SqlState;
+import io.stconn.internal.BaseDataSource;
 import io.stconn.internal.Masking;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
+
 
 /**
  * snowflake-jdbc with a token read from a file for each new physical connection: Snowpark
@@ -23,12 +21,11 @@ import javax.sql.DataSource;
  * Equal to another for the same driver class, URL, properties and file, so that re-reading an
  * unchanged configuration keeps the pool.
  */
-public final class TokenFileDataSource implements DataSource {
+public final class TokenFileDataSource extends BaseDataSource {
     private final Driver driver;
     private final String url;
     private final Properties properties;
     private final Path tokenFile;
-    private int loginTimeout;
 
     public TokenFileDataSource(Driver driver, String url, Properties properties, Path tokenFile) {
         this.driver = Objects.requireNonNull(driver, "driver");
@@ -75,44 +72,6 @@ public final class TokenFileDataSource implements DataSource {
 
     public String url() {
         return url;
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // snowflake-jdbc logs through its own logger
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        loginTimeout = seconds;
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return loginTimeout;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("TokenFileDataSource has no parent logger");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("TokenFileDataSource does not wrap " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     @Override
