@@ -18,6 +18,7 @@ final class PoolEntry {
     private final long ttlNanos;
     /** The secrets generation this pool's target was last confirmed against. */
     volatile long generation;
+    private static final long TOUCH_GRANULARITY_NANOS = 1_000_000;
     volatile long lastUsedNanos;
     volatile boolean retired;
 
@@ -33,13 +34,23 @@ final class PoolEntry {
         this.lastUsedNanos = createdNanos;
     }
 
+    /**
+     * Records a use for the least-recently-used choice. Written at most once a millisecond: threads
+     * borrowing at once would otherwise all write one shared field on every borrow.
+     */
+    void touch(long now) {
+        if (now - lastUsedNanos > TOUCH_GRANULARITY_NANOS) {
+            lastUsedNanos = now;
+        }
+    }
+
     boolean expired(long now) {
         return ttlNanos > 0 && now - createdNanos >= ttlNanos;
     }
 
     /** Still in use by the pools' cache and built from the secrets as they are now. */
     boolean fresh(long now) {
-        return !retired && !expired(now) && watch.current().generation() == generation;
+        return !retired && !expired(now) && watch.current(now).generation() == generation;
     }
 
     int activeConnections() {

@@ -27,8 +27,9 @@ import javax.management.ObjectName;
 
 /**
  * Every pool of the JVM, shared by all callers as Streamlit's cache_resource is shared by all
- * sessions. The hot path is a map lookup, a clock read (the throttled freshness check of the
- * secrets) and HikariCP's own borrow; everything else happens when a pool is missing, expired,
+ * sessions. The hot path is the request's own reference to its last pool (the maps are looked up
+ * only when that pool is gone), one clock read (for the ttl and the throttled freshness check of
+ * the secrets) and HikariCP's own borrow; everything else happens when a pool is missing, expired,
  * or built from secrets that changed since.
  */
 public final class PoolRegistry {
@@ -49,16 +50,24 @@ public final class PoolRegistry {
 
     /** A connection for the request from its pool, building or rebuilding the pool as needed. */
     public Connection connection(ConnectionRequest request) throws SQLException {
-        PoolCache cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
-        PoolEntry entry = cache.get(request.poolKey());
         long now = System.nanoTime();
-        if (entry == null || !entry.fresh(now)) {
-            entry = current(request, cache, false);
+        PoolEntry entry = request.lastPool() instanceof PoolEntry last && last.fresh(now) ? last : null;
+        PoolCache cache = null;
+        if (entry == null) {
+            cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
+            entry = cache.get(request.poolKey());
+            if (entry == null || !entry.fresh(now)) {
+                entry = current(request, cache, false);
+            }
+            request.lastPool(entry);
         }
-        entry.lastUsedNanos = now;
+        entry.touch(now);
         try {
             return entry.dataSource.getConnection();
         } catch (SQLException e) {
+            if (cache == null) {
+                cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
+            }
             if (entry.dataSource.isClosed()) {
                 // retired and closed between the lookup and the borrow: take the current pool
                 return current(request, cache, false).dataSource.getConnection();

@@ -20,6 +20,7 @@ public final class ConnectionRequest {
     private final Integer maxEntries;
     private final PoolKey poolKey;
     private final CacheSpec cacheSpec;
+    private volatile Object lastPool;
 
     /** The identity of the pool this request is served from; its hash is computed once, off the hot path. */
     public static final class PoolKey {
@@ -109,6 +110,18 @@ public final class ConnectionRequest {
 
     public CacheSpec cacheSpec() {
         return cacheSpec;
+    }
+
+    /**
+     * The pool that served this request last, kept by the pools as a shortcut past their maps on
+     * the connection path (requests are cached per URL). Opaque to everyone else.
+     */
+    public Object lastPool() {
+        return lastPool;
+    }
+
+    public void lastPool(Object pool) {
+        this.lastPool = pool;
     }
 
     @Override

@@ -68,8 +68,13 @@ public final class SecretsWatch {
 
     /** The current secrets, re-read if the files changed and the last check is old enough. */
     public Snapshot current() {
+        return current(System.nanoTime());
+    }
+
+    /** As {@link #current()}, with the caller's clock reading (the connection path reads the clock once). */
+    public Snapshot current(long nowNanos) {
         Snapshot s = snapshot;
-        if (s != null && System.nanoTime() - nextCheck < 0) {
+        if (s != null && nowNanos - nextCheck < 0) {
             return s;
         }
         return check(false);
