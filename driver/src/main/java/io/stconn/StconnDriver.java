@@ -38,6 +38,11 @@ public final class StconnDriver implements Driver {
     private static final String VERSION = readVersion();
     private static final int MAX_CACHED_REQUESTS = 1024;
     private static final ConcurrentHashMap<String, ConnectionRequest> REQUESTS = new ConcurrentHashMap<>();
+    /** The last URL asked for, matched by identity first: a program usually passes the same String every time. */
+    private static volatile LastRequest last;
+
+    private record LastRequest(String url, ConnectionRequest request) {
+    }
 
     static {
         if (HIKARI_LOGGER.getLevel() == null) {
@@ -70,8 +75,12 @@ public final class StconnDriver implements Driver {
 
     /** Parsed requests are cached per URL when no Properties are given, so the hot path parses nothing. */
     static ConnectionRequest request(String url, Properties info) throws SQLException {
-        if (info != null && !info.isEmpty()) {
+        if (info != null && !info.isEmpty() && !onlyBlankLogin(info)) {
             return RequestParser.parse(url, info, POOLS.resolver().environment());
+        }
+        LastRequest memo = last;
+        if (memo != null && memo.url() == url) {
+            return memo.request();
         }
         ConnectionRequest cached = REQUESTS.get(url);
         if (cached == null) {
@@ -81,7 +90,14 @@ public final class StconnDriver implements Driver {
             }
             REQUESTS.put(url, cached);
         }
+        last = new LastRequest(url, cached);
         return cached;
+    }
+
+    /** Only an empty user and password, as GUI tools and DriverManager send them: the same as no Properties. */
+    private static boolean onlyBlankLogin(Properties info) {
+        int blank = ("".equals(info.get("user")) ? 1 : 0) + ("".equals(info.get("password")) ? 1 : 0);
+        return blank == info.size();
     }
 
     @Override

@@ -21,8 +21,15 @@ final class PoolEntry {
     private static final long TOUCH_GRANULARITY_NANOS = 1_000_000;
     volatile long lastUsedNanos;
     volatile boolean retired;
+    /** The registry that built it: a request used with two registries never borrows from the other's pool. */
+    final PoolRegistry owner;
+    /** In a cache with max_entries: only there does the last use matter (and cost a write). */
+    final boolean bounded;
 
-    PoolEntry(PoolKey key, HikariDataSource dataSource, Resolution resolution, long ttlNanos) {
+    PoolEntry(PoolRegistry owner, PoolKey key, HikariDataSource dataSource, Resolution resolution, long ttlNanos,
+              boolean bounded) {
+        this.owner = owner;
+        this.bounded = bounded;
         this.key = key;
         this.dataSource = dataSource;
         this.resolution = resolution;
@@ -45,7 +52,7 @@ final class PoolEntry {
     }
 
     boolean expired(long now) {
-        return ttlNanos > 0 && now - createdNanos >= ttlNanos;
+        return ttlNanos != 0 && now - createdNanos >= ttlNanos;
     }
 
     /** Still in use by the pools' cache and built from the secrets as they are now. */

@@ -51,7 +51,8 @@ public final class PoolRegistry {
     /** A connection for the request from its pool, building or rebuilding the pool as needed. */
     public Connection connection(ConnectionRequest request) throws SQLException {
         long now = System.nanoTime();
-        PoolEntry entry = request.lastPool() instanceof PoolEntry last && last.fresh(now) ? last : null;
+        PoolEntry entry = request.lastPool() instanceof PoolEntry last && last.owner == this && last.fresh(now)
+                ? last : null;
         PoolCache cache = null;
         if (entry == null) {
             cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
@@ -61,7 +62,9 @@ public final class PoolRegistry {
             }
             request.lastPool(entry);
         }
-        entry.touch(now);
+        if (entry.bounded) {
+            entry.touch(now);
+        }
         try {
             return entry.dataSource.getConnection();
         } catch (SQLException e) {
@@ -180,7 +183,7 @@ public final class PoolRegistry {
             HikariDataSource dataSource = new HikariDataSource(config);
             long ttl = request.ttl() == null ? 0 : request.ttl().toNanos();
             LOG.fine(() -> config.getPoolName() + " - started for " + target);
-            return new PoolEntry(request.poolKey(), dataSource, resolution, ttl);
+            return new PoolEntry(this, request.poolKey(), dataSource, resolution, ttl, request.maxEntries() != null);
         } catch (RuntimeException e) {
             throw connectFailure(request, resolution, e);
         }

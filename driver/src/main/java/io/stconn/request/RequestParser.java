@@ -32,7 +32,7 @@ public final class RequestParser {
     }
 
     public static boolean accepts(String url) {
-        return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+        return url != null && (url.startsWith(PREFIX) || url.regionMatches(true, 0, PREFIX, 0, PREFIX.length()));
     }
 
     public static ConnectionRequest parse(String url, Properties info, Environment env) throws SQLException {

@@ -2,6 +2,8 @@ package io.stconn.secrets;
 
 import io.stconn.SqlState;
 import io.stconn.StconnConfigurationException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -24,6 +26,16 @@ public final class SecretsWatch {
     private final String envSecretsFiles;
     private volatile Snapshot snapshot;
     private volatile long nextCheck;
+    private volatile boolean checking;
+    private static final VarHandle CHECKING;
+
+    static {
+        try {
+            CHECKING = MethodHandles.lookup().findVarHandle(SecretsWatch.class, "checking", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** One parse: the merged secrets, or the error that parsing gave. */
     public static final class Snapshot {
@@ -77,7 +89,14 @@ public final class SecretsWatch {
         if (s != null && nowNanos - nextCheck < 0) {
             return s;
         }
-        return check(false);
+        if (s != null && !CHECKING.compareAndSet(this, false, true)) {
+            return s; // another thread is comparing the files: borrowers do not queue behind it
+        }
+        try {
+            return check(false);
+        } finally {
+            checking = false;
+        }
     }
 
     /** Compare the files now, ignoring the interval (used after a login failure). */
