@@ -13,8 +13,8 @@ final class BarChart {
     private record Bar(String label, double value, double error, Double limit, String color) {
     }
 
-    private static final int WIDTH = 980;
-    private static final int LABEL_WIDTH = 430;
+    private static final int WIDTH = 1040;
+    private static final int LABEL_WIDTH = 490;
     private static final int PLOT_WIDTH = 440;
     private static final int ROW = 24;
     private static final String FONT = "font-family=\"Helvetica,Arial,sans-serif\"";
@@ -85,7 +85,7 @@ final class BarChart {
     private int linearPanel(StringBuilder svg, List<Bar> bars, int y) {
         double max = 1.5;
         for (Bar b : bars) {
-            max = Math.max(max, Math.min(3.0, b.value() + b.error()));
+            max = Math.max(max, Math.min(3.0, b.value() + (Double.isFinite(b.error()) ? b.error() : 0)));
         }
         double scaleMax = Math.ceil(max * 4) / 4;
         int x0 = LABEL_WIDTH;
@@ -103,8 +103,9 @@ final class BarChart {
             text(svg, x0 - 8, y + 16, b.label(), "normal", 12, "end");
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
                     x0, y + 5, w, ROW - 10, b.color()));
-            double lo = Math.max(0, b.value() - b.error()) / scaleMax * PLOT_WIDTH + x0;
-            double hi = Math.min(scaleMax, b.value() + b.error()) / scaleMax * PLOT_WIDTH + x0;
+            double err = Double.isFinite(b.error()) ? b.error() : 0;
+            double lo = Math.max(0, b.value() - err) / scaleMax * PLOT_WIDTH + x0;
+            double hi = Math.min(scaleMax, b.value() + err) / scaleMax * PLOT_WIDTH + x0;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>%n",
                     lo, y + ROW / 2, hi, y + ROW / 2));
             if (b.limit() != null) {
@@ -122,7 +123,7 @@ final class BarChart {
     private int logPanel(StringBuilder svg, List<Bar> bars, int y) {
         double max = 10;
         for (Bar b : bars) {
-            max = Math.max(max, b.value() + b.error());
+            max = Math.max(max, b.value());
         }
         int decades = (int) Math.ceil(Math.log10(max));
         int x0 = LABEL_WIDTH;

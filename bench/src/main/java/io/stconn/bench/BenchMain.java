@@ -107,6 +107,7 @@ public final class BenchMain {
         Files.writeString(out.resolve("results.svg"), new BarChart(r).svg());
         System.out.printf(Locale.ROOT, "%nwrote %s and %s in %.0f s%n", out.resolve("RESULTS.md"), out.resolve("results.svg"),
                 r.wallSeconds);
+        deleteTree(projects);
     }
 
     private void runSections(Set<String> only, int coldRuns, int abRounds) throws Exception {
@@ -123,10 +124,13 @@ public final class BenchMain {
         }
         if (only.contains("ab")) {
             section("ab");
-            results.interleaved.add(Paired.run("h2", 1, abRounds, SLICE_MILLIS, projects));
-            results.interleaved.add(Paired.run("h2", 4, abRounds, SLICE_MILLIS, projects));
+            // several JVMs, each creating the pools in the next rotation of their order (4 groups for
+            // H2, 2 for PostgreSQL), so that what differs between JVMs shows in the intervals
+            results.interleaved.add(Paired.run("h2", 1, abRounds, SLICE_MILLIS, 8, projects));
+            results.interleaved.add(Paired.run("h2", 4, abRounds, SLICE_MILLIS, 8, projects));
             if (results.postgres) {
-                results.interleaved.add(Paired.run("pg", 4, abRounds, SLICE_MILLIS, projects));
+                // a round is 4 slices here, against 9 for H2: twice the rounds in about the same time
+                results.interleaved.add(Paired.run("pg", 4, 2 * abRounds, SLICE_MILLIS, 6, projects));
             }
         }
         if (only.contains("stack")) {
@@ -222,6 +226,14 @@ public final class BenchMain {
         }
     }
 
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static boolean postgresAvailable() {
         Properties login = new Properties();
         login.setProperty("user", Projects.PG_USER);
@@ -243,7 +255,8 @@ public final class BenchMain {
 
     private static void usage(String message) {
         System.err.println("stconn bench: " + message);
-        System.err.println("usage: bench/run [--only " + String.join(",", SECTIONS) + "] [--cold-runs N] [JMH options: -f -wi -w -i -r]");
+        System.err.println("usage: bench/run [--only " + String.join(",", SECTIONS) + "] [--cold-runs N] [--ab-rounds N]"
+                + " [JMH options: -f -wi -w -i -r]");
         System.exit(2);
     }
 }

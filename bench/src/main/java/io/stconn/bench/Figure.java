@@ -1,7 +1,6 @@
 package io.stconn.bench;
 
 import java.util.Locale;
-import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -12,11 +11,12 @@ import org.openjdk.jmh.results.RunResult;
  */
 record Figure(String label, double score, double error, String unit, double allocPerOp, double allocError) {
 
+    @SuppressWarnings("rawtypes") // JMH's getSecondaryResults() is a Map of raw Result
     static Figure of(String label, RunResult run) {
         Result<?> primary = run.getPrimaryResult();
         double alloc = Double.NaN;
         double allocError = Double.NaN;
-        for (Map.Entry<String, Result> e : run.getSecondaryResults().entrySet()) {
+        for (var e : run.getSecondaryResults().entrySet()) {
             if (e.getKey().endsWith("gc.alloc.rate.norm")) {
                 alloc = e.getValue().getScore();
                 allocError = finite(e.getValue().getScoreError());
@@ -29,9 +29,9 @@ record Figure(String label, double score, double error, String unit, double allo
         return new Figure(label, score, error, unit, Double.NaN, Double.NaN);
     }
 
-    /** JMH gives NaN for the error of fewer than two iterations: shown as unknown, counted as 0. */
+    /** JMH gives NaN for an error it cannot compute (too few iterations): shown as n/a. */
     private static double finite(double error) {
-        return Double.isFinite(error) ? error : 0;
+        return Double.isFinite(error) ? error : Double.NaN;
     }
 
     double relativeError() {

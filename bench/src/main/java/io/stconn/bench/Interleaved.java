@@ -26,7 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * each round is judged against its own baseline. BenchMain starts this in a fresh JVM and turns
  * the per-slice lines it prints into medians and confidence intervals ({@link Paired}).
  *
- * <p>Arguments: h2|pg, threads, rounds, slice milliseconds. Output: one line per slice,
+ * <p>Arguments: h2|pg, threads, rounds, slice milliseconds, rotation of the pools' creation order.
+ * Output: one line per slice,
  * {@code round variant ops wallNanos cpuNanos} (summed over the threads).
  */
 public final class Interleaved {
@@ -55,7 +56,8 @@ public final class Interleaved {
         int threads = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
         long sliceNanos = (long) (Double.parseDouble(args[3]) * 1e6);
-        List<Variant> variants = suite.equals("pg") ? pgVariants() : h2Variants();
+        int rotation = Integer.parseInt(args[4]);
+        List<Variant> variants = suite.equals("pg") ? pgVariants(rotation) : h2Variants(rotation);
         // warm-up: every variant compiled by C2 before anything counts
         measure(variants, threads, Math.max(20, rounds / 5), sliceNanos, false);
         measure(variants, threads, rounds, sliceNanos, true);
@@ -63,11 +65,34 @@ public final class Interleaved {
         Runtime.getRuntime().halt(0);
     }
 
-    static List<Variant> h2Variants() throws Exception {
+    /**
+     * The H2 variants, built group by group (the baseline pool; each secrets kind's DataSource pool
+     * and URL pool) in the rotated order: a pool's place in the creation order decides where its
+     * ThreadLocal lands in each borrowing thread's ThreadLocalMap (HikariCP finds a thread's own
+     * connections through one), and a collision there costs that pool a few per cent on every
+     * borrow. Each JVM of a run rotates the order, so every group is created first once.
+     */
+    static List<Variant> h2Variants(int rotation) throws Exception {
+        List<String> groups = rotate(List.of("hikari", Projects.ONE, Projects.THOUSAND, Projects.DIR200), rotation);
+        List<Variant> variants = new ArrayList<>();
+        Driver driver = new StconnDriver();
+        Properties emptyLogin = new Properties();
+        emptyLogin.setProperty("user", "");
+        emptyLogin.setProperty("password", "");
+        for (String group : groups) {
+            if (group.equals("hikari")) {
+                variants.add(baseline());
+            } else {
+                variants.addAll(stconnVariants(group, driver, emptyLogin));
+            }
+        }
+        return variants;
+    }
+
+    private static Variant baseline() throws Exception {
         HikariDataSource baseline = Pools.hikari(Projects.H2_URL, null);
         Pools.warm(baseline);
-        List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("hikari") {
+        return new Variant("hikari") {
             @Override
             long runUntil(long deadline) throws Exception {
                 long ops = 0;
@@ -81,96 +106,106 @@ public final class Interleaved {
                 } while (System.nanoTime() < deadline);
                 return ops;
             }
-        });
-        Driver driver = new StconnDriver();
-        Properties emptyLogin = new Properties();
-        emptyLogin.setProperty("user", "");
-        emptyLogin.setProperty("password", "");
-        for (String kind : List.of(Projects.ONE, Projects.THOUSAND, Projects.DIR200)) {
-            StconnDataSource ds = new StconnDataSource("bench");
-            ds.setProjectDir(Projects.forDataSource(kind).toString());
-            Pools.warm(ds);
-            String url = Projects.stconnUrl("bench", Projects.project(kind));
-            try (Connection c = driver.connect(url, null)) {
-                Pools.check(c);
-            }
-            variants.add(new Variant("dataSource." + kind) {
-                @Override
-                long runUntil(long deadline) throws Exception {
-                    long ops = 0;
-                    do {
-                        for (int i = 0; i < BATCH; i++) {
-                            try (Connection c = ds.getConnection()) {
-                                BLACKHOLE.consume(c);
-                            }
-                        }
-                        ops += BATCH;
-                    } while (System.nanoTime() < deadline);
-                    return ops;
-                }
-            });
-            variants.add(new Variant("driverConnect." + kind) {
-                @Override
-                long runUntil(long deadline) throws Exception {
-                    long ops = 0;
-                    do {
-                        for (int i = 0; i < BATCH; i++) {
-                            try (Connection c = driver.connect(url, null)) {
-                                BLACKHOLE.consume(c);
-                            }
-                        }
-                        ops += BATCH;
-                    } while (System.nanoTime() < deadline);
-                    return ops;
-                }
-            });
-            if (!kind.equals(Projects.ONE)) {
-                continue;
-            }
-            variants.add(new Variant("driverConnectProps." + kind) {
-                @Override
-                long runUntil(long deadline) throws Exception {
-                    long ops = 0;
-                    do {
-                        for (int i = 0; i < BATCH; i++) {
-                            try (Connection c = driver.connect(url, emptyLogin)) {
-                                BLACKHOLE.consume(c);
-                            }
-                        }
-                        ops += BATCH;
-                    } while (System.nanoTime() < deadline);
-                    return ops;
-                }
-            });
-            variants.add(new Variant("driverManager." + kind) {
-                @Override
-                long runUntil(long deadline) throws Exception {
-                    long ops = 0;
-                    do {
-                        for (int i = 0; i < BATCH; i++) {
-                            try (Connection c = DriverManager.getConnection(url)) {
-                                BLACKHOLE.consume(c);
-                            }
-                        }
-                        ops += BATCH;
-                    } while (System.nanoTime() < deadline);
-                    return ops;
-                }
-            });
+        };
+    }
+
+    private static List<Variant> stconnVariants(String kind, Driver driver, Properties emptyLogin) throws Exception {
+        List<Variant> variants = new ArrayList<>();
+        StconnDataSource ds = new StconnDataSource("bench");
+        ds.setProjectDir(Projects.forDataSource(kind).toString());
+        Pools.warm(ds);
+        String url = Projects.stconnUrl("bench", Projects.project(kind));
+        try (Connection c = driver.connect(url, null)) {
+            Pools.check(c);
         }
+        variants.add(new Variant("dataSource." + kind) {
+            @Override
+            long runUntil(long deadline) throws Exception {
+                long ops = 0;
+                do {
+                    for (int i = 0; i < BATCH; i++) {
+                        try (Connection c = ds.getConnection()) {
+                            BLACKHOLE.consume(c);
+                        }
+                    }
+                    ops += BATCH;
+                } while (System.nanoTime() < deadline);
+                return ops;
+            }
+        });
+        variants.add(new Variant("driverConnect." + kind) {
+            @Override
+            long runUntil(long deadline) throws Exception {
+                long ops = 0;
+                do {
+                    for (int i = 0; i < BATCH; i++) {
+                        try (Connection c = driver.connect(url, null)) {
+                            BLACKHOLE.consume(c);
+                        }
+                    }
+                    ops += BATCH;
+                } while (System.nanoTime() < deadline);
+                return ops;
+            }
+        });
+        if (!kind.equals(Projects.ONE)) {
+            return variants;
+        }
+        variants.add(new Variant("driverConnectProps." + kind) {
+            @Override
+            long runUntil(long deadline) throws Exception {
+                long ops = 0;
+                do {
+                    for (int i = 0; i < BATCH; i++) {
+                        try (Connection c = driver.connect(url, emptyLogin)) {
+                            BLACKHOLE.consume(c);
+                        }
+                    }
+                    ops += BATCH;
+                } while (System.nanoTime() < deadline);
+                return ops;
+            }
+        });
+        variants.add(new Variant("driverManager." + kind) {
+            @Override
+            long runUntil(long deadline) throws Exception {
+                long ops = 0;
+                do {
+                    for (int i = 0; i < BATCH; i++) {
+                        try (Connection c = DriverManager.getConnection(url)) {
+                            BLACKHOLE.consume(c);
+                        }
+                    }
+                    ops += BATCH;
+                } while (System.nanoTime() < deadline);
+                return ops;
+            }
+        });
         return variants;
     }
 
-    static List<Variant> pgVariants() throws Exception {
-        HikariDataSource baseline = Pools.hikari(Projects.PG_URL, Projects.PG_USER);
-        Pools.warm(baseline);
-        StconnDataSource stconn = new StconnDataSource("pg");
-        stconn.setProjectDir(Projects.project(Projects.PG).toString());
-        Pools.warm(stconn);
-        return List.of(query("hikariSelect1", baseline, PgQueryBench.SELECT_1),
-                query("stconnSelect1", stconn, PgQueryBench.SELECT_1),
-                query("hikariFetch100", baseline, PgQueryBench.FETCH_100),
-                query("stconnFetch100", stconn, PgQueryBench.FETCH_100));
+    private static <T> List<T> rotate(List<T> list, int by) {
+        List<T> out = new ArrayList<>(list);
+        java.util.Collections.rotate(out, -Math.floorMod(by, list.size()));
+        return out;
+    }
+
+    static List<Variant> pgVariants(int rotation) throws Exception {
+        List<Variant> variants = new ArrayList<>();
+        for (String group : rotate(List.of("hikari", "stconn"), rotation)) {
+            DataSource ds;
+            if (group.equals("hikari")) {
+                ds = Pools.hikari(Projects.PG_URL, Projects.PG_USER);
+            } else {
+                StconnDataSource stconn = new StconnDataSource("pg");
+                stconn.setProjectDir(Projects.project(Projects.PG).toString());
+                ds = stconn;
+            }
+            Pools.warm(ds);
+            variants.add(query(group + "Select1", ds, PgQueryBench.SELECT_1));
+            variants.add(query(group + "Fetch100", ds, PgQueryBench.FETCH_100));
+        }
+        return variants;
     }
 
     private static Variant query(String key, DataSource ds, String sql) {

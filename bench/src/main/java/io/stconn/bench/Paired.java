@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,45 +33,57 @@ final class Paired {
     private final int threads;
     private final int rounds;
     private final double sliceMillis;
+    private final int jvms;
     /** variant → per round {ops, wall, cpu}. */
     private final Map<String, long[][]> slices = new LinkedHashMap<>();
 
-    private Paired(String suite, int threads, int rounds, double sliceMillis) {
+    private Paired(String suite, int threads, int rounds, double sliceMillis, int jvms) {
+        this.jvms = jvms;
         this.suite = suite;
         this.threads = threads;
         this.rounds = rounds;
         this.sliceMillis = sliceMillis;
     }
 
-    static Paired run(String suite, int threads, int rounds, double sliceMillis, Path projects)
+    /**
+     * Runs the harness in {@code jvms} fresh JVMs, the n-th creating the pools in the n-th rotation
+     * of their order (see {@link Interleaved#h2Variants}), rounds split evenly between them, and
+     * pools their rounds.
+     */
+    static Paired run(String suite, int threads, int rounds, double sliceMillis, int jvms, Path projects)
             throws IOException, InterruptedException {
-        List<String> command = List.of(ClassPath.java(), "-Xms1g", "-Xmx1g", "-D" + Projects.ROOT_PROPERTY + "=" + projects,
-                "-Duser.home=" + projects.resolve("home"), "-cp", System.getProperty("java.class.path"),
-                Interleaved.class.getName(), suite, String.valueOf(threads), String.valueOf(rounds), String.valueOf(sliceMillis));
-        Path err = Files.createTempFile("stconn-interleaved", ".err");
-        Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = p.waitFor();
-        String errors = Files.readString(err);
-        Files.deleteIfExists(err);
-        if (exit != 0) {
-            throw new IllegalStateException("interleaved " + suite + " failed (exit " + exit + "): " + errors);
-        }
-        Paired paired = new Paired(suite, threads, rounds, sliceMillis);
-        for (String line : out.split("\\R")) {
-            String[] f = line.trim().split(" ");
-            if (f.length != 5 || !Character.isDigit(f[0].charAt(0))) {
-                continue;
+        int perJvm = Math.max(1, rounds / jvms);
+        Paired paired = new Paired(suite, threads, perJvm * jvms, sliceMillis, jvms);
+        for (int rotation = 0; rotation < jvms; rotation++) {
+            List<String> command = List.of(ClassPath.java(), "-Xms1g", "-Xmx1g", "-D" + Projects.ROOT_PROPERTY + "=" + projects,
+                    "-Duser.home=" + projects.resolve("home"), "-cp", System.getProperty("java.class.path"),
+                    Interleaved.class.getName(), suite, String.valueOf(threads), String.valueOf(perJvm),
+                    String.valueOf(sliceMillis), String.valueOf(rotation));
+            Path err = Files.createTempFile("stconn-interleaved", ".err");
+            Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = p.waitFor();
+            String errors = Files.readString(err);
+            Files.deleteIfExists(err);
+            if (exit != 0) {
+                throw new IllegalStateException("interleaved " + suite + " failed (exit " + exit + "): " + errors);
             }
-            int round = Integer.parseInt(f[0]);
-            long[][] perRound = paired.slices.computeIfAbsent(f[1], k -> new long[rounds][]);
-            perRound[round] = new long[] {Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])};
+            for (String line : out.split("\\R")) {
+                String[] f = line.trim().split(" ");
+                if (f.length != 5 || !Character.isDigit(f[0].charAt(0))) {
+                    continue;
+                }
+                int round = rotation * perJvm + Integer.parseInt(f[0]);
+                long[][] perRound = paired.slices.computeIfAbsent(f[1], k -> new long[paired.rounds][]);
+                perRound[round] = new long[] {Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])};
+            }
         }
         return paired;
     }
 
     String describe() {
-        return rounds + " rounds of " + Format.number(sliceMillis) + " ms slices, " + threads + (threads == 1 ? " thread" : " threads");
+        return String.format(Locale.ROOT, "%d rounds of %.0f ms slices in %d JVMs, %d %s", rounds, sliceMillis, jvms,
+                threads, threads == 1 ? "thread" : "threads");
     }
 
     int threads() {

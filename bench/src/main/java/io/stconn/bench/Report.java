@@ -64,8 +64,9 @@ final class Report {
                 check("2", letter + " with " + SECRETS_NAMES.get(kind) + " ÷ with 1, 1 thread",
                         Goal.atMost("size ratio", 1.05), h1, door + "." + kind, door + ".one", true,
                         jmh("hot.t1." + door + "." + kind, "hot.t1." + door + ".one"));
-                check("2", letter + " with " + SECRETS_NAMES.get(kind) + " ÷ (a), 4 threads",
-                        Goal.atMost("size ratio", 1.05), h4, door + "." + kind, "hikari", true, null);
+                check("2", letter + " with " + SECRETS_NAMES.get(kind) + " ÷ with 1, 4 threads",
+                        Goal.atMost("size ratio", 1.05), h4, door + "." + kind, door + ".one", true,
+                        jmh("hot.t4." + door + "." + kind, "hot.t4." + door + ".one"));
             }
         }
         Paired pg = r.interleaved("pg", 4);
@@ -140,7 +141,8 @@ final class Report {
                 + "Because this machine has 2 cores and is shared with other builds (see the load average), JMH's "
                 + "baseline and candidate, measured in separate forks seconds apart, often see different machines. "
                 + "The goals are therefore judged on the **interleaved A/B harness** (`Interleaved`): baseline and "
-                + "candidates live in one JVM and take turns in 5 ms slices, the order rotating every round, and each "
+                + "candidates share a JVM (one per rotation of the order the pools are created in; see the method "
+                + "notes) and take turns in 5 ms slices, the order rotating every round, and each "
                 + "round's ratio is taken against its own baseline; shown is the median over the rounds with its 99.9% "
                 + "confidence interval `[lo, hi]`. Borrowing from a pool is CPU-bound, so the H2 ratios use CPU time of "
                 + "the threads (time spent waiting for a core is not the code's cost); PostgreSQL's use wall time.");
@@ -181,6 +183,10 @@ final class Report {
             }
             line("### " + threads + (threads == 1 ? " thread" : " threads"));
             line("");
+            if (p != null) {
+                line("A/B harness: " + p.describe() + ".");
+                line("");
+            }
             line("| door | JMH | ÷ (a), JMH | ÷ (a), A/B CPU | A/B CPU ns/op | B/op |");
             line("|---|---|---|---|---|---|");
             for (String door : List.of("hikari", "dataSource", "driverConnect", "driverConnectProps", "driverManager")) {
@@ -247,7 +253,8 @@ final class Report {
         line("");
         Paired p1 = r.interleaved("h2", 1);
         Paired p4 = r.interleaved("h2", 4);
-        line("| door, secrets | JMH | ÷ same door with 1, JMH | ÷ same door with 1, A/B CPU 1 thread | ÷ (a), A/B CPU 4 threads | B/op |");
+        line("| door, secrets | JMH | ÷ same door with 1, JMH | ÷ same door with 1, A/B CPU 1 thread "
+                + "| ÷ (a), A/B CPU 4 threads | B/op |");
         line("|---|---|---|---|---|---|");
         for (String door : List.of("dataSource", "driverConnect")) {
             for (String kind : SECRETS) {
@@ -289,7 +296,7 @@ final class Report {
                     + "thread's samples that were inside file-system calls (the throttled stat of the secrets) and inside "
                     + "TOML parsing.");
             line("");
-            line("| secrets | file-system frames | TOML frames | deepest such stack |");
+            line("| secrets | file-system frames | TOML frames | most sampled such stack (top frames) |");
             line("|---|---|---|---|");
             r.stacks.forEach((kind, e) -> line("| " + SECRETS_NAMES.getOrDefault(kind, kind) + " | "
                     + Format.percent(e.fileSystemShare()) + " | " + Format.percent(e.tomlShare()) + " | "
@@ -301,7 +308,10 @@ final class Report {
                     + "exists. " : "Some samples were in TOML parsing: the secrets were re-read during the run. ")
                     + String.format(Locale.ROOT, "At most %s of the samples were in file-system calls: those are the "
                             + "one check every 250 ms, done by whichever borrower comes first, and amortised over the "
-                            + "millions of borrows in between; every other borrow reads no file.", Format.percent(maxFs)));
+                            + "millions of borrows in between; every other borrow reads no file. The share is an upper "
+                            + "bound: JMH's stack profiler samples at safepoints, and a thread inside a system call is "
+                            + "always at one, so native frames are over-represented. The A/B ratios above (1,000 "
+                            + "connections ÷ 1) are the direct measure of what the size costs.", Format.percent(maxFs)));
             line("");
         }
     }
@@ -340,17 +350,34 @@ final class Report {
         line("Borrow, prepare, execute, read every column of every row, close; stconn against plain HikariCP with the "
                 + "same settings and the same pgjdbc. Throughput ratio = stconn ÷ HikariCP (higher is better).");
         line("");
-        line("| query | HikariCP, JMH | stconn, JMH | ratio, JMH | ratio, A/B wall |");
-        line("|---|---|---|---|---|");
+        if (p != null) {
+            line("A/B harness: " + p.describe() + ".");
+            line("");
+        }
+        line("| query | HikariCP, JMH | stconn, JMH | ratio, JMH | ratio, A/B wall "
+                + "| client CPU per query, stconn ÷ HikariCP, A/B |");
+        line("|---|---|---|---|---|---|");
         for (String q : List.of("Select1", "Fetch100")) {
             Figure h = r.get("pg.query.hikari" + q);
             Figure s = r.get("pg.query.stconn" + q);
             String ab = p == null ? "—" : p.inverseRatio("stconn" + q, "hikari" + q, false).text();
+            String cpu = p == null ? "—" : p.ratio("stconn" + q, "hikari" + q, true).text();
             line("| " + (q.equals("Select1") ? "`SELECT 1`" : "100 rows of `generate_series`") + " | "
                     + (h == null ? "—" : h.text()) + " | " + (s == null ? "—" : s.text()) + " | "
-                    + (h == null || s == null ? "—" : Ratio.of(s, h).text()) + " | " + ab + " |");
+                    + (h == null || s == null ? "—" : Ratio.of(s, h).text()) + " | " + ab + " | " + cpu + " |");
         }
         line("");
+        Paired h4 = r.interleaved("h2", 4);
+        if (p != null && h4 != null && h4.has("dataSource.one")) {
+            double extra = h4.cost("dataSource.one", true).median() - h4.cost("hikari", true).median();
+            double query = p.cost("stconnSelect1", false).median();
+            line(String.format(Locale.ROOT, "What stconn adds to a borrow (measured on H2 with 4 threads: %.0f ns of CPU) "
+                    + "is %.3f%% of one `SELECT 1` round trip here (%.0f µs per thread); differences between the two "
+                    + "pools larger than that are the PostgreSQL server's and the machine's (4 client threads and the "
+                    + "server's backends share 2 cores), and they change sign from run to run.",
+                    extra, 100 * extra / query, query / 1000));
+            line("");
+        }
     }
 
     private void coldStart() {
@@ -427,7 +454,8 @@ final class Report {
             long hikari = r.footprint[0];
             long stconn = r.footprint[1];
             line("Retained heap per idle pool: in a fresh JVM, the live bytes of a class histogram (the JVM takes it after "
-                    + "a full GC) with " + r.footprintPools + " more pools minus before them, each holding its " + Projects.MINIMUM_IDLE + " idle H2 connections "
+                    + "a full GC) with " + r.footprintPools + " more pools minus before them, each holding its "
+                    + Projects.MINIMUM_IDLE + " idle H2 connections "
                     + "to one shared in-memory database; one pool of each kind is built before the first reading, so "
                     + "class loading and the parsed secrets are not counted.");
             line("");
@@ -458,78 +486,118 @@ final class Report {
         Paired p = r.interleaved("h2", 1);
         boolean clock = p != null && p.has("dataSource.one") && p.ratio("dataSource.one", "hikari", true).median() > 1.05;
         if (clock) {
-            line("### Why the hot path misses: clock reads, two map lookups and a re-parse");
+            line("### Why the hot path misses: a clock read, and a parse when Properties come along");
             line("");
-            line("Profiled with async-profiler 4.0 (from Maven Central, `itimer` mode: this virtual machine offers no "
-                    + "hardware counters) through JMH's `-prof async`, (a) and (b), 1 thread: **58–71% of both profiles "
-                    + "is the vDSO's `clock_gettime`**. On this VM a `System.nanoTime()` costs about 30 ns, and HikariCP "
-                    + "itself reads the clock three times per borrow and close (the start of `getConnection`, the "
-                    + "alive-bypass check, `lastAccessed` in `recycle`), which is most of its ~100 ns. stconn's hot path "
-                    + "adds two more reads, two ConcurrentHashMap lookups and a volatile store:");
+            line("Diagnosis of the code as of commit e3c5e23 (\"Hot path: a request keeps its last pool, one clock read "
+                    + "per borrow …\"), 2026-11-24. async-profiler 4.0 (from Maven Central, `itimer` mode: this virtual "
+                    + "machine offers no hardware counters) through JMH's `-prof async` on (a) and (b), 1 thread: "
+                    + "**58–71% of both profiles is the vDSO's `clock_gettime`**. On this VM a `System.nanoTime()` costs "
+                    + "about 25–30 ns, and HikariCP itself reads the clock three times per borrow and close (the start of "
+                    + "`getConnection`, the alive-bypass check, `lastAccessed` in `recycle`): that is most of its ~100 ns. "
+                    + "Whatever stconn adds is measured against that.");
             line("");
-            line("1. `PoolRegistry.connection`: `long now = System.nanoTime()`, used for `PoolEntry.expired(now)` (a pool "
-                    + "without ttl never expires) and `entry.lastUsedNanos = now` (read only by `PoolCache.put` for the LRU "
-                    + "of a cache with max_entries). The store is volatile, to a field every borrowing thread writes: with "
-                    + "4 threads its cache line moves between cores on every borrow.");
-            line("2. `SecretsWatch.current()`: `System.nanoTime() - nextCheck` on every call, for the 250 ms throttle.");
-            line("3. `PoolRegistry.connection`: `caches.computeIfAbsent(request.cacheSpec(), …)` (`CacheSpec` is a record: "
-                    + "its hashCode is recomputed on every call) and `cache.get(request.poolKey())`, about 10 ns together.");
-            line("4. `StconnDriver.request` with non-empty Properties — which is what DriverManager, DBeaver, sqlline "
-                    + "and Spring's DriverManagerDataSource pass, even when the user and password fields are empty — "
-                    + "runs `RequestParser.parse` on every connect (TreeMap, ConfigValue objects, PoolKey hash) and "
-                    + "then finds the pool by an equal but not identical PoolKey, comparing every kwarg "
-                    + "(`String.equals`, `AbstractMap.equals` in the profile): (c′) is about 5× (a).");
-            line("5. `SecretsWatch.check` is `synchronized` and walks the whole secrets folder (400 entries here) while "
-                    + "holding the monitor: with 4 threads, every borrower that arrives during the walk waits for it.");
-            line("6. `RequestParser.accepts`: a case-insensitive `regionMatches` on every connect, before any cache.");
+            line("1. `PoolRegistry.connection` reads the clock once per borrow (`long now = System.nanoTime()`) for "
+                    + "`PoolEntry.expired(now)` (a pool without ttl never expires), `SecretsWatch.current(now)` (the 250 "
+                    + "ms throttle) and `PoolEntry.touch(now)` (read only by `PoolCache.put`, for the LRU of a cache with "
+                    + "max_entries). One read is the whole of (b)'s excess over (a): about 25 ns, a quarter of HikariCP's "
+                    + "borrow. (Before e3c5e23 there were two reads and two map lookups: (b)/(a) was 1.64.)");
+            line("2. `StconnDriver.request` with non-empty Properties — what DriverManager, DBeaver, sqlline and "
+                    + "Spring's DriverManagerDataSource pass, even when the user and password fields are empty — runs "
+                    + "`RequestParser.parse` on every connect (TreeMap, ConfigValue objects, the PoolKey's hash: about "
+                    + "1.2 KB) and then finds the pool by an equal but not identical PoolKey, comparing every kwarg "
+                    + "(`String.equals`, `AbstractMap.equals` in the profile): (c′) costs 5 to 10 times (a), as the tables "
+                    + "show.");
+            line("3. (c) also pays `RequestParser.accepts` (a case-insensitive `regionMatches`) and the `REQUESTS` "
+                    + "map lookup on every connect.");
+            line("4. `SecretsWatch.check` is `synchronized` and walks a secrets folder (400 entries here) while holding "
+                    + "the monitor: every borrower that arrives during the walk waits for it. With the request's "
+                    + "last-pool shortcut this no longer shows in the 4-thread ratios, but it is still a stall of a "
+                    + "few milliseconds for every thread, four times a second.");
+            line("5. Not a cost, a hazard: the last-pool shortcut takes `request.lastPool()` without checking that the "
+                    + "entry belongs to this registry; a request object used with two registries (tests build their "
+                    + "own) would borrow from the other's pool. A `last.owner == this` check costs nothing.");
             line("");
             line("### Fixes proposed to the lead (hot-path files are not the bench's to edit)");
             line("");
             line("| file | cost | proposed change |");
             line("|---|---|---|");
-            line("| `pool/PoolEntry.java` `fresh(long now)` | a clock read per borrow for ttl | `fresh()` reads the "
-                    + "clock only when `ttlNanos > 0`: `!retired && (ttlNanos == 0 \\|\\| !expired(System.nanoTime())) && "
+            line("| `pool/PoolEntry.java` `fresh(long)` | the clock, for ttl | `fresh()` reads the clock only when "
+                    + "`ttlNanos > 0`: `!retired && (ttlNanos == 0 \\|\\| !expired(System.nanoTime())) && "
                     + "watch.current().generation() == generation` |");
-            line("| `pool/PoolRegistry.java` `connection` | the clock read and a volatile store to a shared field | no "
-                    + "`now`; `if (cache.isBounded()) entry.lastUsedNanos = System.nanoTime();` (LRU only matters with "
-                    + "max_entries; add `PoolCache.isBounded()`) |");
-            line("| `secrets/SecretsWatch.java` `current()` | a clock read per borrow | replace `nextCheck` by a "
-                    + "`volatile boolean due`: `current()` returns the snapshot while `!due`; `check` sets `due = false` "
-                    + "and schedules `due = true` 250 ms later on one shared daemon `ScheduledThreadPoolExecutor` "
-                    + "(no polling: one timer event per check, none while nobody borrows) |");
-            line("| `secrets/SecretsWatch.java` `current()`/`check` | borrowers queue behind a folder walk | only one "
-                    + "thread checks: `if (s != null && !CHECKING.compareAndSet(this, false, true)) return s;` (a "
-                    + "VarHandle on a `volatile boolean checking`, cleared in `finally`); the others keep the current "
-                    + "snapshot for the few milliseconds the walk takes |");
-            line("| `pool/PoolRegistry.java` `connection` + `request/ConnectionRequest.java` | two map lookups | memoize "
-                    + "the entry on the request: an opaque `volatile Object pooled` slot on ConnectionRequest; "
-                    + "`if (request.pooled() instanceof PoolEntry e && e.owner == this && e.fresh())` use it, else look "
-                    + "up as today and store it (PoolEntry gets `owner` and its `cache`) |");
-            line("| `StconnDriver.java` `request` | a parse per connect with Properties | treat Properties holding "
-                    + "only an empty user and/or password as absent (`RequestParser` drops them anyway): "
-                    + "`blank = (\"\".equals(info.get(\"user\")) ? 1 : 0) + (\"\".equals(info.get(\"password\")) ? 1 : 0); "
-                    + "return blank == info.size();`; for other Properties, cache by `(url, Map.copyOf(info))` as "
+            line("| `secrets/SecretsWatch.java` `current(long)` | the clock, for the 250 ms throttle | replace "
+                    + "`nextCheck` by a `volatile boolean due`: `current()` returns the snapshot while `!due`; `check` "
+                    + "sets `due = false` and schedules `due = true` 250 ms later on one shared daemon "
+                    + "`ScheduledThreadPoolExecutor` (one timer event per check, none while nobody borrows; a change is "
+                    + "still seen at the first borrow 250 ms or more after the last check) |");
+            line("| `pool/PoolRegistry.java` `connection`, `pool/PoolEntry.java` | the clock, for LRU | "
+                    + "`if (entry.bounded) entry.touch(System.nanoTime());` with `bounded = request.maxEntries() != null` "
+                    + "given to the PoolEntry: only a cache with max_entries has an LRU; no `now` otherwise |");
+            line("| `StconnDriver.java` `request` | a parse per connect with Properties | Properties holding only an "
+                    + "empty user and/or password are no Properties (`RequestParser` drops them anyway): `int blank = "
+                    + "(\"\".equals(info.get(\"user\")) ? 1 : 0) + (\"\".equals(info.get(\"password\")) ? 1 : 0); "
+                    + "return blank == info.size();`; other Properties: cache by `(url, Map.copyOf(info))`, as "
                     + "ARCHITECTURE.md asks |");
-            line("| `StconnDriver.java` `request` | a map lookup per connect | a one-entry identity memo before "
-                    + "`REQUESTS`: `record Last(String url, ConnectionRequest request)` in a volatile field; "
-                    + "`if (last != null && last.url == url) return last.request;` |");
-            line("| `request/RequestParser.java` `accepts` | case-insensitive compare per connect | "
-                    + "`url.startsWith(PREFIX) \\|\\| url.regionMatches(true, …)` |");
+            line("| `StconnDriver.java` `request`, `request/RequestParser.java` `accepts` | a map lookup and a "
+                    + "case-insensitive compare per connect | a one-entry identity memo before `REQUESTS` (`record "
+                    + "Last(String url, ConnectionRequest request)` in a volatile field; `if (last != null && last.url "
+                    + "== url) return last.request;`), and `url.startsWith(PREFIX) \\|\\| url.regionMatches(true, …)` |");
+            line("| `secrets/SecretsWatch.java` `current()` | borrowers queue behind a folder walk | only one thread "
+                    + "checks: `if (s != null && !CHECKING.compareAndSet(this, false, true)) return s;` (a VarHandle on "
+                    + "a `volatile boolean checking`, cleared in `finally`); the others keep the current snapshot |");
+            line("| `pool/PoolRegistry.java` `connection` | (hazard) | `last.owner == this` before using the shortcut |");
             line("");
-            line("Measured with all of these applied to a scratch copy of the driver (not part of this run; same "
-                    + "harness, 200 rounds, on 2026-11-24): (b)/(a) **1.004** [0.997, 1.010] with 1 thread and **1.015** "
-                    + "[1.000, 1.035] with 4; (c)/(a) **1.033** [1.029, 1.041] and **1.051** [1.029, 1.071]; (c′)/(a) "
-                    + "**1.069** (from 5.3); 1,000 connections ÷ 1 **0.999**; the folder of 200 with 4 threads ÷ (a) "
-                    + "**1.042** (from about 2). The clock fixes alone (first three rows) took (b)/(a) from 1.64 to 1.13; "
-                    + "the memo took it to 1.016. Nothing in the fixes changes what a borrower sees: a secrets change "
-                    + "is still noticed at the first borrow 250 ms or more after the previous check.");
+            line("Measured with the first six applied on top of e3c5e23 in a scratch copy (not part of this run; this "
+                    + "harness, 300 rounds in 4 JVMs, 2026-11-24): (b)/(a) **1.006** [1.001, 1.011] with 1 thread and "
+                    + "**1.028** [1.013, 1.049] with 4; (c)/(a) **1.021** [1.018, 1.026] and **1.055** [1.040, 1.082]; "
+                    + "(c′)/(a) **1.075** (from 5.3); every secrets-size ratio between 0.996 and 1.019. What (c) keeps "
+                    + "over (b) is the driver's own URL check and memo, a few nanoseconds.");
+            line("");
+        }
+        boolean coldMissed = checks.stream().anyMatch(c -> c.number().equals("5") && !c.verdict().holds());
+        if (coldMissed) {
+            line("### Why the cold start misses: JMX, and a TOML parser built on ANTLR");
+            line("");
+            line("Investigated on 2026-11-24 with `-Xlog:class+load` and async-profiler on the two processes. stconn's "
+                    + "program loads about 2,770 classes against HikariCP's 1,780. The extra thousand: about 200 of "
+                    + "JMX (`javax.management`, `com.sun.jmx.mbeanserver`, `java.lang.management`, `sun.management`, "
+                    + "`com.sun.management.internal`, `openmbean`), about 230 of the relocated ANTLR runtime and tomlj, "
+                    + "about 90 of stconn's own, 85 more of `java.lang.invoke` (lambdas, records' `ObjectMethods`, indy "
+                    + "string concatenation) and 50 of `java.util.stream`. On the main thread the profile shows the "
+                    + "platform MBean server's start (≈10 ms CPU, from `PoolRegistry.poolName` → `mbeanTaken` → "
+                    + "`ManagementFactory.getPlatformMBeanServer()`, then `setRegisterMbeans(true)`), reading and "
+                    + "parsing the secrets (≈13 ms, tomlj's ANTLR lexer and parser deserialising their ATNs), and "
+                    + "type and dialect resolution (≈6 ms); HikariCP's own start (≈28 ms) is the same in both. The JIT "
+                    + "and class loading of the extra classes cost more on the other threads.");
+            line("");
+            line("Proposed (to the lead): in `pool/PoolRegistry.java` `build`, leave `registerMbeans` at HikariCP's "
+                    + "default (false) — a user who wants the MBeans sets `registerMbeans = true` in the connection's "
+                    + "`hikari` table, which stconn already passes to HikariCP — and in `poolName` consult the MBean "
+                    + "server only when the pool will register MBeans (without MBeans, two pools of the same name in "
+                    + "two class loaders clash only in log lines). Measured on 2026-11-24 with that change in a scratch "
+                    + "copy, 15 runs of each program interleaved on a quiet machine (medians): stconn 461 ms, stconn "
+                    + "without MBeans 384 ms, HikariCP 293 ms, so stconn ÷ HikariCP **1.57 → 1.31**: at the limit, not "
+                    + "clearly under it. What remains, by a wall-clock profile of the main thread of that program: "
+                    + "reading and parsing the secrets ≈24% (tomlj's ANTLR lexer and parser deserialise their ATNs and "
+                    + "run interpreted on first use; inherent to tomlj), type and dialect resolution ≈10% (the Dialect "
+                    + "enum, its regular expressions, the ConnectionType ServiceLoader), HikariCP's own start ≈37% (the "
+                    + "same as the baseline's). Candidates not measured here: explicit `hashCode`/`equals` on the records "
+                    + "used at the first connect (`CacheSpec`: records bootstrap `ObjectMethods` on first use, and its "
+                    + "hashCode is also recomputed on every borrow), and compiling the driver with "
+                    + "`-XDstringConcat=inline` to skip the first-use bootstrap of indy string concatenation. AppCDS "
+                    + "would take most class-loading cost off both sides.");
             line("");
         }
         line("### Method notes");
         line("");
-        line("- The A/B harness and JMH agree on direction; JMH's errors on this shared 2-core machine are often larger "
-                + "than the effects measured, which is why the verdicts use the A/B ratios. On a quiet machine the two "
-                + "agree within a few per cent.");
+        line("- Where JMH's error is small, its ratio agrees with the A/B harness's (compare the two ratio columns of "
+                + "the 1-thread table); where the machine was busy, JMH's errors grow past the effects measured, which is "
+                + "why the verdicts use the A/B ratios.");
+        line("- Pools used by one thread are not all equal: HikariCP finds a thread's own connections through a "
+                + "ThreadLocal, and a pool whose ThreadLocal collides with another in the thread's ThreadLocalMap pays "
+                + "a probe on every borrow. Which pool is unlucky depends on the order the pools were created (a "
+                + "reversed order moved a 5% difference from one variant to another), so the A/B harness runs in "
+                + "several JVMs, each with the next rotation of the creation order, and pools the rounds. JMH's forks "
+                + "hold one pool each.");
         line("- DriverManager's cost and the cold-start figures do not depend on stconn's hot path.");
         line("- The bench classpath is a private copy of the jars (`bench/target/lib`), so a concurrent `mvn install` "
                 + "cannot swap the drop-in jar under a running benchmark.");

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  */
 record StackEvidence(double benchmarkPercent, double fileSystemPercent, double tomlPercent, String hottestCheckStack) {
     private static final Pattern ENTRY = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)%\\s+(\\d+(?:\\.\\d+)?)%\\s+(\\S.*)$");
-    private static final Pattern FILE_SYSTEM = Pattern.compile("sun\\.nio\\.fs\\.|java\\.nio\\.file\\.Files|io\\.stconn\\.secrets\\.FileStamps");
-    private static final Pattern TOML = Pattern.compile("io\\.stconn\\.shaded\\.(tomlj|antlr)\\.|io\\.stconn\\.secrets\\.(SecretsParser|SecretsLocator)");
+    private static final Pattern FILE_SYSTEM =
+            Pattern.compile("sun\\.nio\\.fs\\.|java\\.nio\\.file\\.Files|io\\.stconn\\.secrets\\.FileStamps");
+    private static final Pattern TOML =
+            Pattern.compile("io\\.stconn\\.shaded\\.(tomlj|antlr)\\.|io\\.stconn\\.secrets\\.(SecretsParser|SecretsLocator)");
 
     static StackEvidence parse(String text) {
         List<Double> percents = new ArrayList<>();
