@@ -486,71 +486,32 @@ final class Report {
         Paired p = r.interleaved("h2", 1);
         boolean clock = p != null && p.has("dataSource.one") && p.ratio("dataSource.one", "hikari", true).median() > 1.05;
         if (clock) {
-            line("### Why the hot path misses: a clock read, and a parse when Properties come along");
+            line("### Why the hot path misses: one clock read per borrow");
             line("");
-            line("Diagnosis of the code as of commit e3c5e23 (\"Hot path: a request keeps its last pool, one clock read "
-                    + "per borrow …\"), 2026-11-24. async-profiler 4.0 (from Maven Central, `itimer` mode: this virtual "
-                    + "machine offers no hardware counters) through JMH's `-prof async` on (a) and (b), 1 thread: "
-                    + "**58–71% of both profiles is the vDSO's `clock_gettime`**. On this VM a `System.nanoTime()` costs "
-                    + "about 25–30 ns, and HikariCP itself reads the clock three times per borrow and close (the start of "
-                    + "`getConnection`, the alive-bypass check, `lastAccessed` in `recycle`): that is most of its ~100 ns. "
-                    + "Whatever stconn adds is measured against that.");
+            line("Diagnosis with async-profiler 4.0 (from Maven Central, `itimer` mode: this virtual machine offers no "
+                    + "hardware counters) through JMH's `-prof async` on (a) and (b), 1 thread: **58–71% of both profiles "
+                    + "is the vDSO's `clock_gettime`**. On this VM a `System.nanoTime()` costs about 25–30 ns, and "
+                    + "HikariCP itself reads the clock three times per borrow and close (the start of `getConnection`, "
+                    + "the alive-bypass check, `lastAccessed` in `recycle`): that is most of its ~100 ns.");
             line("");
-            line("1. `PoolRegistry.connection` reads the clock once per borrow (`long now = System.nanoTime()`) for "
-                    + "`PoolEntry.expired(now)` (a pool without ttl never expires), `SecretsWatch.current(now)` (the 250 "
-                    + "ms throttle) and `PoolEntry.touch(now)` (read only by `PoolCache.put`, for the LRU of a cache with "
-                    + "max_entries). One read is the whole of (b)'s excess over (a): about 25 ns, a quarter of HikariCP's "
-                    + "borrow. (Before e3c5e23 there were two reads and two map lookups: (b)/(a) was 1.64.)");
-            line("2. `StconnDriver.request` with non-empty Properties — what DriverManager, DBeaver, sqlline and "
-                    + "Spring's DriverManagerDataSource pass, even when the user and password fields are empty — runs "
-                    + "`RequestParser.parse` on every connect (TreeMap, ConfigValue objects, the PoolKey's hash: about "
-                    + "1.2 KB) and then finds the pool by an equal but not identical PoolKey, comparing every kwarg "
-                    + "(`String.equals`, `AbstractMap.equals` in the profile): (c′) costs 5 to 10 times (a), as the tables "
-                    + "show.");
-            line("3. (c) also pays `RequestParser.accepts` (a case-insensitive `regionMatches`) and the `REQUESTS` "
-                    + "map lookup on every connect.");
-            line("4. `SecretsWatch.check` is `synchronized` and walks a secrets folder (400 entries here) while holding "
-                    + "the monitor: every borrower that arrives during the walk waits for it. With the request's "
-                    + "last-pool shortcut this no longer shows in the 4-thread ratios, but it is still a stall of a "
-                    + "few milliseconds for every thread, four times a second.");
-            line("5. Not a cost, a hazard: the last-pool shortcut takes `request.lastPool()` without checking that the "
-                    + "entry belongs to this registry; a request object used with two registries (tests build their "
-                    + "own) would borrow from the other's pool. A `last.owner == this` check costs nothing.");
+            line("What landed after the first measurements ((b)/(a) was 1.64): a request keeps a reference to its last "
+                    + "pool (no map lookups on the connection path), the driver keeps a memo of the last URL and tests "
+                    + "the prefix case-sensitively first, Properties holding only an empty user and password (what "
+                    + "DriverManager and GUI tools send) count as none, the last use is recorded only for a cache with "
+                    + "max_entries, one thread compares the secrets files while the others borrow, and the shortcut "
+                    + "checks that the pool belongs to its registry. What stconn still does that HikariCP does not is "
+                    + "**one clock read per borrow** (`PoolRegistry.connection`), for the pool's ttl and the 250 ms "
+                    + "throttle of the secrets check: about 25 ns, the whole of (b)'s excess over (a).");
             line("");
-            line("### Fixes proposed to the lead (hot-path files are not the bench's to edit)");
-            line("");
-            line("| file | cost | proposed change |");
-            line("|---|---|---|");
-            line("| `pool/PoolEntry.java` `fresh(long)` | the clock, for ttl | `fresh()` reads the clock only when "
-                    + "`ttlNanos > 0`: `!retired && (ttlNanos == 0 \\|\\| !expired(System.nanoTime())) && "
-                    + "watch.current().generation() == generation` |");
-            line("| `secrets/SecretsWatch.java` `current(long)` | the clock, for the 250 ms throttle | replace "
-                    + "`nextCheck` by a `volatile boolean due`: `current()` returns the snapshot while `!due`; `check` "
-                    + "sets `due = false` and schedules `due = true` 250 ms later on one shared daemon "
-                    + "`ScheduledThreadPoolExecutor` (one timer event per check, none while nobody borrows; a change is "
-                    + "still seen at the first borrow 250 ms or more after the last check) |");
-            line("| `pool/PoolRegistry.java` `connection`, `pool/PoolEntry.java` | the clock, for LRU | "
-                    + "`if (entry.bounded) entry.touch(System.nanoTime());` with `bounded = request.maxEntries() != null` "
-                    + "given to the PoolEntry: only a cache with max_entries has an LRU; no `now` otherwise |");
-            line("| `StconnDriver.java` `request` | a parse per connect with Properties | Properties holding only an "
-                    + "empty user and/or password are no Properties (`RequestParser` drops them anyway): `int blank = "
-                    + "(\"\".equals(info.get(\"user\")) ? 1 : 0) + (\"\".equals(info.get(\"password\")) ? 1 : 0); "
-                    + "return blank == info.size();`; other Properties: cache by `(url, Map.copyOf(info))`, as "
-                    + "ARCHITECTURE.md asks |");
-            line("| `StconnDriver.java` `request`, `request/RequestParser.java` `accepts` | a map lookup and a "
-                    + "case-insensitive compare per connect | a one-entry identity memo before `REQUESTS` (`record "
-                    + "Last(String url, ConnectionRequest request)` in a volatile field; `if (last != null && last.url "
-                    + "== url) return last.request;`), and `url.startsWith(PREFIX) \\|\\| url.regionMatches(true, …)` |");
-            line("| `secrets/SecretsWatch.java` `current()` | borrowers queue behind a folder walk | only one thread "
-                    + "checks: `if (s != null && !CHECKING.compareAndSet(this, false, true)) return s;` (a VarHandle on "
-                    + "a `volatile boolean checking`, cleared in `finally`); the others keep the current snapshot |");
-            line("| `pool/PoolRegistry.java` `connection` | (hazard) | `last.owner == this` before using the shortcut |");
-            line("");
-            line("Measured with the first six applied on top of e3c5e23 in a scratch copy (not part of this run; this "
-                    + "harness, 300 rounds in 4 JVMs, 2026-11-24): (b)/(a) **1.006** [1.001, 1.011] with 1 thread and "
-                    + "**1.028** [1.013, 1.049] with 4; (c)/(a) **1.021** [1.018, 1.026] and **1.055** [1.040, 1.082]; "
-                    + "(c′)/(a) **1.075** (from 5.3); every secrets-size ratio between 0.996 and 1.019. What (c) keeps "
-                    + "over (b) is the driver's own URL check and memo, a few nanoseconds.");
+            line("The fix that was measured but not landed: replace the time test of `SecretsWatch.current` by a "
+                    + "`volatile boolean due` that a timer sets 250 ms after each check, and read the clock for the ttl "
+                    + "only in pools that have one. In a scratch copy with that change this harness measured (b)/(a) "
+                    + "**1.006** [1.001, 1.011] with 1 thread and **1.028** [1.013, 1.049] with 4, (c)/(a) **1.021** "
+                    + "[1.018, 1.026] and **1.055** [1.040, 1.082]. It is not in the driver yet because it needs a "
+                    + "timer thread shared by every file list, and stconn's rule that deregistering the driver leaves "
+                    + "no thread behind (the janitor today runs only while there is work) must first cover that timer. "
+                    + "(c′) with other, non-empty Properties still parses the URL on every connect: caching requests "
+                    + "by `(url, Map.copyOf(info))` is the next step.");
             line("");
         }
         boolean coldMissed = checks.stream().anyMatch(c -> c.number().equals("5") && !c.verdict().holds());
@@ -569,22 +530,14 @@ final class Report {
                     + "type and dialect resolution (≈6 ms); HikariCP's own start (≈28 ms) is the same in both. The JIT "
                     + "and class loading of the extra classes cost more on the other threads.");
             line("");
-            line("Proposed (to the lead): in `pool/PoolRegistry.java` `build`, leave `registerMbeans` at HikariCP's "
-                    + "default (false) — a user who wants the MBeans sets `registerMbeans = true` in the connection's "
-                    + "`hikari` table, which stconn already passes to HikariCP — and in `poolName` consult the MBean "
-                    + "server only when the pool will register MBeans (without MBeans, two pools of the same name in "
-                    + "two class loaders clash only in log lines). Measured on 2026-11-24 with that change in a scratch "
-                    + "copy, 15 runs of each program interleaved on a quiet machine (medians): stconn 461 ms, stconn "
-                    + "without MBeans 384 ms, HikariCP 293 ms, so stconn ÷ HikariCP **1.57 → 1.31**: at the limit, not "
-                    + "clearly under it. What remains, by a wall-clock profile of the main thread of that program: "
-                    + "reading and parsing the secrets ≈24% (tomlj's ANTLR lexer and parser deserialise their ATNs and "
-                    + "run interpreted on first use; inherent to tomlj), type and dialect resolution ≈10% (the Dialect "
-                    + "enum, its regular expressions, the ConnectionType ServiceLoader), HikariCP's own start ≈37% (the "
-                    + "same as the baseline's). Candidates not measured here: explicit `hashCode`/`equals` on the records "
-                    + "used at the first connect (`CacheSpec`: records bootstrap `ObjectMethods` on first use, and its "
-                    + "hashCode is also recomputed on every borrow), and compiling the driver with "
-                    + "`-XDstringConcat=inline` to skip the first-use bootstrap of indy string concatenation. AppCDS "
-                    + "would take most class-loading cost off both sides.");
+            line("What would take it under the limit, and why it is not done: leaving `registerMbeans` at HikariCP's "
+                    + "default (false) and consulting the MBean server only for pools that register MBeans took the "
+                    + "ratio from 1.57 to 1.31 in a scratch copy (15 interleaved runs, medians: stconn 461 ms, without "
+                    + "MBeans 384 ms, HikariCP 293 ms). stconn's specification asks for its pools to be visible as JMX "
+                    + "MBeans, so they stay on. What remains after that, by a wall-clock profile of the main thread: "
+                    + "reading and parsing the secrets ≈24% (tomlj's ANTLR lexer and parser deserialise their ATNs on "
+                    + "first use; inherent to tomlj), type and dialect resolution ≈10%, HikariCP's own start ≈37% (the "
+                    + "same as the baseline's). AppCDS would take most class-loading cost off both sides.");
             line("");
         }
         line("### Method notes");
