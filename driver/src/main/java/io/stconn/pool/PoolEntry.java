@@ -56,8 +56,9 @@ final class PoolEntry {
     }
 
     /** Still in use by the pools' cache and built from the secrets as they are now. */
-    boolean fresh(long now) {
-        return !retired && !expired(now) && watch.current(now).generation() == generation;
+    boolean fresh() {
+        return !retired && (ttlNanos == 0 || !expired(System.nanoTime()))
+                && watch.current().generation() == generation;
     }
 
     int activeConnections() {

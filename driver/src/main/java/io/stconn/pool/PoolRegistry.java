@@ -28,9 +28,10 @@ import javax.management.ObjectName;
 /**
  * Every pool of the JVM, shared by all callers as Streamlit's cache_resource is shared by all
  * sessions. The hot path is the request's own reference to its last pool (the maps are looked up
- * only when that pool is gone), one clock read (for the ttl and the throttled freshness check of
- * the secrets) and HikariCP's own borrow; everything else happens when a pool is missing, expired,
- * or built from secrets that changed since.
+ * only when that pool is gone), two volatile reads for the freshness of the secrets (a timer marks
+ * them due every 250 ms), a clock read only for a pool with a ttl or in a bounded cache, and
+ * HikariCP's own borrow; everything else happens when a pool is missing, expired, or built from
+ * secrets that changed since.
  */
 public final class PoolRegistry {
     private static final Logger LOG = Logger.getLogger(PoolRegistry.class.getName());
@@ -50,20 +51,19 @@ public final class PoolRegistry {
 
     /** A connection for the request from its pool, building or rebuilding the pool as needed. */
     public Connection connection(ConnectionRequest request) throws SQLException {
-        long now = System.nanoTime();
-        PoolEntry entry = request.lastPool() instanceof PoolEntry last && last.owner == this && last.fresh(now)
+        PoolEntry entry = request.lastPool() instanceof PoolEntry last && last.owner == this && last.fresh()
                 ? last : null;
         PoolCache cache = null;
         if (entry == null) {
             cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
             entry = cache.get(request.poolKey());
-            if (entry == null || !entry.fresh(now)) {
+            if (entry == null || !entry.fresh()) {
                 entry = current(request, cache, false);
             }
             request.lastPool(entry);
         }
         if (entry.bounded) {
-            entry.touch(now);
+            entry.touch(System.nanoTime());
         }
         try {
             return entry.dataSource.getConnection();
@@ -128,7 +128,7 @@ public final class PoolRegistry {
     public Object currentPool(ConnectionRequest request) throws SQLException {
         PoolCache cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
         PoolEntry entry = cache.get(request.poolKey());
-        return entry != null && entry.fresh(System.nanoTime()) ? entry : current(request, cache, false);
+        return entry != null && entry.fresh() ? entry : current(request, cache, false);
     }
 
     /** Retires the request's pool now (the Java API's reset); the next connection builds a new one. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,9 +26,15 @@ public final class SecretsWatch {
     private final String secretsFilesKwarg;
     private final String envSecretsFiles;
     private volatile Snapshot snapshot;
-    private volatile long nextCheck;
+    private volatile boolean due = true;
     private volatile boolean checking;
     private static final VarHandle CHECKING;
+    /**
+     * Marks watches due again {@link #CHECK_INTERVAL_NANOS} after each check. One daemon thread for
+     * every watch, alive only while a mark is pending (it ends a second after the last one), so an
+     * idle JVM or a deregistered driver keeps no stconn thread.
+     */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     static {
         try {
@@ -67,6 +74,17 @@ public final class SecretsWatch {
         }
     }
 
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "stconn-secrets-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
+    }
+
     SecretsWatch(Path project, Path home, String secretsFilesKwarg, String envSecretsFiles) {
         this.project = project;
         this.home = home;
@@ -78,15 +96,14 @@ public final class SecretsWatch {
         return project;
     }
 
-    /** The current secrets, re-read if the files changed and the last check is old enough. */
+    /**
+     * The current secrets, re-read if the files changed and the last check is old enough. On the
+     * connection path this is two volatile reads: the interval is kept by a timer that marks the
+     * watch due again, not by reading the clock on every borrow.
+     */
     public Snapshot current() {
-        return current(System.nanoTime());
-    }
-
-    /** As {@link #current()}, with the caller's clock reading (the connection path reads the clock once). */
-    public Snapshot current(long nowNanos) {
         Snapshot s = snapshot;
-        if (s != null && nowNanos - nextCheck < 0) {
+        if (s != null && !due) {
             return s;
         }
         if (s != null && !CHECKING.compareAndSet(this, false, true)) {
@@ -105,16 +122,18 @@ public final class SecretsWatch {
     }
 
     private synchronized Snapshot check(boolean force) {
-        long now = System.nanoTime();
         Snapshot s = snapshot;
-        if (s != null && !force && now - nextCheck < 0) {
+        if (s != null && !force && !due) {
             return s;
         }
         if (s == null || !FileStamps.of(s.watched).equals(s.stamps)) {
             s = load(s == null ? 1 : s.generation + 1);
         }
         snapshot = s;
-        nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+        due = false;
+        TIMER.schedule(() -> {
+            due = true;
+        }, CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
         return s;
     }
 
