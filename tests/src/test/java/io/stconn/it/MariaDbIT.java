@@ -76,29 +76,12 @@ class MariaDbIT {
 
     @Test
     void wrongPasswordIsRefusedWithClass28AndTheMessageHoldsNoPassword() {
-        String name = Project.uniqueName("mariawrong");
-        String wrong = "wrong-" + APP_PASSWORD;
-        Project project = Project.in(tmp).secrets(
-                "[connections." + name + "]\n"
-                        + "dialect = \"mariadb\"\n"
-                        + "host = \"127.0.0.1\"\n"
-                        + "database = \"" + DATABASE + "\"\n"
-                        + "username = \"" + APP_USER + "\"\n"
-                        + "password = " + Project.toml(wrong) + "\n");
-        SQLException e = Errors.connectError(project.url(name));
-        assertThat(e.getSQLState()).isEqualTo("28000");
-        assertThat(e.getMessage()).contains("Access denied", APP_USER, "[connections." + name + "]");
-        assertThat(Leaks.everythingShownBy(e)).doesNotContain(wrong, APP_PASSWORD);
+        ServerCases.wrongPasswordIsRefused(tmp, Project.uniqueName("mariawrong"), "mariadb", "28000",
+                "Access denied");
     }
 
     @Test
     void secondConnectionForTheSameNameUsesTheSamePoolAndCloseReturnsIt() throws Exception {
-        String name = Project.uniqueName("mariapool");
-        Project project = Project.in(tmp).secrets(
-                "[connections." + name + "]\n"
-                        + "url = \"mariadb://" + APP_USER + ":" + Project.encode(APP_PASSWORD)
-                        + "@127.0.0.1:3306/" + DATABASE + "\"\n");
-        pools.track(project.url(name));
-        SamePool.assertSecondConnectionSharesThePoolAndCloseReturnsIt(project.url(name), name);
+        ServerCases.secondConnectionSharesThePool(tmp, pools, Project.uniqueName("mariapool"), "mariadb", 3306);
     }
 }

@@ -147,29 +147,12 @@ class PostgresIT {
 
     @Test
     void wrongPasswordIsRefusedWithClass28AndTheMessageHoldsNoPassword() {
-        String name = Project.uniqueName("pgwrong");
-        String wrong = "wrong-" + APP_PASSWORD;
-        Project project = Project.in(tmp).secrets(
-                "[connections." + name + "]\n"
-                        + "dialect = \"postgresql\"\n"
-                        + "host = \"127.0.0.1\"\n"
-                        + "database = \"" + DATABASE + "\"\n"
-                        + "username = \"" + APP_USER + "\"\n"
-                        + "password = " + Project.toml(wrong) + "\n");
-        SQLException e = Errors.connectError(project.url(name));
-        assertThat(e.getSQLState()).isEqualTo("28P01");
-        assertThat(e.getMessage()).contains("password authentication failed", APP_USER, "[connections." + name + "]");
-        assertThat(Leaks.everythingShownBy(e)).doesNotContain(wrong, APP_PASSWORD);
+        ServerCases.wrongPasswordIsRefused(tmp, Project.uniqueName("pgwrong"), "postgresql", "28P01",
+                "password authentication failed");
     }
 
     @Test
     void secondConnectionForTheSameNameUsesTheSamePoolAndCloseReturnsIt() throws Exception {
-        String name = Project.uniqueName("pgpool");
-        Project project = Project.in(tmp).secrets(
-                "[connections." + name + "]\n"
-                        + "url = \"postgresql://" + APP_USER + ":" + Project.encode(APP_PASSWORD)
-                        + "@127.0.0.1:5432/" + DATABASE + "\"\n");
-        pools.track(project.url(name));
-        SamePool.assertSecondConnectionSharesThePoolAndCloseReturnsIt(project.url(name), name);
+        ServerCases.secondConnectionSharesThePool(tmp, pools, Project.uniqueName("pgpool"), "postgresql", 5432);
     }
 }
