@@ -3,7 +3,8 @@ package io.stconn;
 import io.stconn.internal.Masking;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.resolve.Resolution;
-import io.stconn.type.ConfigValue;
+import io.stconn.road.Road;
+import io.stconn.spi.ConfigValue;
 import java.sql.DriverPropertyInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class PropertyInfo {
             return out.toArray(DriverPropertyInfo[]::new);
         }
         try {
-            Resolution resolution = StconnDriver.pools().describe(request);
+            Resolution resolution = Road.shared().describe(request);
             out.get(StconnKey.TYPE.ordinal()).value = resolution.typeName();
             out.get(StconnKey.TYPE.ordinal()).description = StconnKey.TYPE.description() + " Resolved: "
                     + resolution.typeName() + " (" + resolution.typeReason() + ").";

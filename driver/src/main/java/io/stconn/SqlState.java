@@ -1,6 +1,7 @@
 package io.stconn;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Every SQLState stconn raises, in one place. Codes follow SQL:2016 classes so that tools which
@@ -52,11 +53,34 @@ public enum SqlState {
         return configuration;
     }
 
+    /** The one way stconn makes its exceptions: each carries this constant as its {@code reason()}. */
     public SQLException exception(String message) {
         return exception(message, null);
     }
 
     public SQLException exception(String message, Throwable cause) {
-        return configuration ? new StconnConfigurationException(message, code, cause) : new SQLException(message, code, cause);
+        return exception(message, code, cause);
+    }
+
+    /** With the database's own SQLState in place of this constant's code (a refused login stays 28P01). */
+    public SQLException exception(String message, String state, Throwable cause) {
+        return configuration ? new StconnConfigurationException(message, this, state, cause)
+                : new StconnException(message, this, state, cause);
+    }
+
+    /** The constant a stconn exception was made from; empty for anyone else's exception. */
+    public static Optional<SqlState> reasonOf(Throwable e) {
+        if (e instanceof StconnConfigurationException c) {
+            return Optional.of(c.reason());
+        }
+        if (e instanceof StconnException s) {
+            return Optional.of(s.reason());
+        }
+        return Optional.empty();
+    }
+
+    /** The same failure told with more context in front: its reason, state and cause are kept. */
+    public static SQLException restated(String message, SQLException e) {
+        return reasonOf(e).orElse(CONNECTION_FAILED).exception(message, e.getSQLState(), e);
     }
 }

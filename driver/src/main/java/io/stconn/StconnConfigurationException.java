@@ -12,7 +12,15 @@ import java.sql.SQLNonTransientException;
 public final class StconnConfigurationException extends SQLNonTransientException {
     private static final long serialVersionUID = 1L;
 
-    public StconnConfigurationException(String message, String sqlState, Throwable cause) {
+    private final SqlState reason;
+
+    StconnConfigurationException(String message, SqlState reason, String sqlState, Throwable cause) {
         super(message, sqlState, cause);
+        this.reason = reason;
+    }
+
+    /** Why, as one of stconn's {@link SqlState} constants (several share a code). */
+    public SqlState reason() {
+        return reason;
     }
 }

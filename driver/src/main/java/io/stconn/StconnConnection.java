@@ -1,10 +1,10 @@
 package io.stconn;
 
-import io.stconn.pool.PoolRegistry;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.ConnectionRequest.CacheSpec;
 import io.stconn.request.ConnectionRequest.PoolKey;
 import io.stconn.resolve.Resolution;
+import io.stconn.road.Road;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -179,8 +179,8 @@ public final class StconnConnection {
         return false;
     }
 
-    private static PoolRegistry pools() {
-        return StconnDriver.pools();
+    private static Road pools() {
+        return Road.shared();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.stconn;
 import io.stconn.internal.BaseDataSource;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.RequestParser;
+import io.stconn.road.Road;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -46,7 +47,7 @@ public class StconnDataSource extends BaseDataSource implements Referenceable {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return StconnDriver.pools().connection(request());
+        return Road.shared().connection(request());
     }
 
     @Override
@@ -58,15 +59,14 @@ public class StconnDataSource extends BaseDataSource implements Referenceable {
         if (pass != null && !pass.isEmpty()) {
             props.setProperty("password", pass);
         }
-        return StconnDriver.pools().connection(RequestParser.parse(jdbcUrl(), props,
-                StconnDriver.pools().resolver().environment()));
+        return Road.shared().connection(Road.shared().request(jdbcUrl(), props));
     }
 
     /** The parsed request, built once per configuration so that borrowing parses nothing. */
     ConnectionRequest request() throws SQLException {
         ConnectionRequest r = request;
         if (r == null) {
-            r = RequestParser.parse(jdbcUrl(), properties(), StconnDriver.pools().resolver().environment());
+            r = Road.shared().request(jdbcUrl(), properties());
             request = r;
         }
         return r;

@@ -1,11 +1,8 @@
 package io.stconn;
 
-import io.stconn.internal.Environment;
-import io.stconn.pool.PoolRegistry;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.RequestParser;
-import io.stconn.resolve.Resolver;
-import io.stconn.secrets.SecretsStore;
+import io.stconn.road.Road;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -34,7 +31,7 @@ public final class StconnDriver implements Driver {
      * java.util.logging keeps loggers only weakly.
      */
     private static final Logger HIKARI_LOGGER = Logger.getLogger("io.stconn.shaded.hikari");
-    private static final PoolRegistry POOLS = new PoolRegistry(new Resolver(new SecretsStore(), Environment.SYSTEM));
+    private static final Road ROAD = Road.shared();
     private static final String VERSION = readVersion();
     private static final int MAX_CACHED_REQUESTS = 1024;
     private static final ConcurrentHashMap<String, ConnectionRequest> REQUESTS = new ConcurrentHashMap<>();
@@ -49,7 +46,7 @@ public final class StconnDriver implements Driver {
             HIKARI_LOGGER.setLevel(Level.WARNING);
         }
         try {
-            DriverManager.registerDriver(new StconnDriver(), POOLS::closeAll);
+            DriverManager.registerDriver(new StconnDriver(), ROAD::closeAll);
         } catch (SQLException e) {
             ROOT_LOGGER.log(Level.SEVERE, "stconn: could not register with DriverManager", e);
         }
@@ -60,23 +57,18 @@ public final class StconnDriver implements Driver {
         // state is static: a driver per instance would leak pools in app servers
     }
 
-    /** The pools every door of stconn shares. */
-    public static PoolRegistry pools() {
-        return POOLS;
-    }
-
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
             return null;
         }
-        return POOLS.connection(request(url, info));
+        return ROAD.connection(request(url, info));
     }
 
     /** Parsed requests are cached per URL when no Properties are given, so the hot path parses nothing. */
     static ConnectionRequest request(String url, Properties info) throws SQLException {
         if (info != null && !info.isEmpty() && !onlyBlankLogin(info)) {
-            return RequestParser.parse(url, info, POOLS.resolver().environment());
+            return ROAD.request(url, info);
         }
         LastRequest memo = last;
         if (memo != null && memo.url() == url) {
@@ -84,7 +76,7 @@ public final class StconnDriver implements Driver {
         }
         ConnectionRequest cached = REQUESTS.get(url);
         if (cached == null) {
-            cached = RequestParser.parse(url, null, POOLS.resolver().environment());
+            cached = ROAD.request(url, null);
             if (REQUESTS.size() >= MAX_CACHED_REQUESTS) {
                 REQUESTS.clear();
             }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public enum StconnKey {
     TYPE("type", null,
             "Connection type: sql, snowflake, a registered short name or a class implementing "
-                    + "io.stconn.type.ConnectionType. Inferred from the name or the secrets when absent.",
+                    + "io.stconn.spi.ConnectionType. Inferred from the name or the secrets when absent.",
             List.of("sql", "snowflake")),
     TTL("ttl", null,
             "Seconds a pool lives before it is retired and rebuilt (a number, or 30s, 10m, 1h, 1d, PT5M). "

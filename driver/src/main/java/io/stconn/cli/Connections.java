@@ -4,6 +4,7 @@ import io.stconn.StconnDriver;
 import io.stconn.internal.Masking;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.RequestParser;
+import io.stconn.road.Road;
 import io.stconn.resolve.Resolution;
 import io.stconn.secrets.Secrets;
 import java.net.URLEncoder;
@@ -28,19 +29,19 @@ final class Connections {
     }
 
     static ConnectionRequest request(String name, Properties properties) throws SQLException {
-        return RequestParser.parse(url(name), properties, StconnDriver.pools().resolver().environment());
+        return Road.shared().request(url(name), properties);
     }
 
     /** What the driver would pool for this name, without building the pool. */
     static Resolution describe(String name, Properties properties) throws SQLException {
-        return StconnDriver.pools().describe(request(name, properties));
+        return Road.shared().describe(request(name, properties));
     }
 
     /** The merged secrets the options point at (--project, --secrets, -p project_dir=...). */
     static Secrets secrets(Properties properties) throws SQLException {
         // any name will do: which files are read depends on the kwargs and the environment only
         ConnectionRequest any = request("*", properties);
-        return StconnDriver.pools().resolver().watchFor(any).current().secrets();
+        return Road.shared().secrets(any);
     }
 
     /** Exactly the road every JDBC tool takes: the java.sql.Driver API with a jdbc:stconn: URL. */

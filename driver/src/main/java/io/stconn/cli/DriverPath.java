@@ -39,7 +39,6 @@ import java.util.stream.Stream;
  */
 final class DriverPath {
     // how DriverLoader's message begins
-    private static final String DRIVER_NOT_FOUND = "JDBC driver not found";
     private static final String LOADER_NAME = "stconn-drivers";
 
     /** Where a jar was found, to tell the user which jar a driver came from. */
@@ -150,11 +149,10 @@ final class DriverPath {
      */
     Throwable withPlacesSearched(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && SqlState.DRIVER_NOT_FOUND.code().equals(sql.getSQLState())
-                    && sql.getMessage() != null && sql.getMessage().startsWith(DRIVER_NOT_FOUND)) {
-                return new SQLException(sql.getMessage() + " The command-line tool looked in: " + String.join("; ", searched)
-                        + ". Give the jar with --driver-path, or put it in a drivers/ folder beside the stconn jar.",
-                        sql.getSQLState(), failure);
+            if (t instanceof SQLException sql && SqlState.reasonOf(sql).orElse(null) == SqlState.DRIVER_NOT_FOUND) {
+                return SqlState.DRIVER_NOT_FOUND.exception(sql.getMessage() + " The command-line tool looked in: "
+                        + String.join("; ", searched)
+                        + ". Give the jar with --driver-path, or put it in a drivers/ folder beside the stconn jar.", failure);
             }
         }
         return failure;

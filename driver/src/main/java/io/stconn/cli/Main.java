@@ -2,7 +2,8 @@ package io.stconn.cli;
 
 import io.stconn.StconnDriver;
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
+import io.stconn.road.Road;
+import io.stconn.spi.Environment;
 import io.stconn.internal.Masking;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -33,7 +34,7 @@ public final class Main {
         int code = run(args, out, err);
         out.flush();
         // the tool is the pools' only user: close them so that databases shut down cleanly
-        StconnDriver.pools().closeAll();
+        Road.shared().closeAll();
         System.exit(code);
     }
 
@@ -89,10 +90,10 @@ public final class Main {
 
     private static DriverPath driverPath(CommandLine commandLine) {
         Environment env = Environment.SYSTEM;
-        MavenRepository maven = MavenRepository.local(env.get(Env.MAVEN_REPO_LOCAL),
-                env.get(Env.USER_HOME));
+        MavenRepository maven = MavenRepository.local(Env.MAVEN_REPO_LOCAL.in(env),
+                Env.USER_HOME.in(env));
         // the drivers/ folder is beside a jar only: running from target/classes has none
-        DriverPath path = DriverPath.of(commandLine.driverPath(), env.get(Env.STCONN_DRIVER_PATH),
+        DriverPath path = DriverPath.of(commandLine.driverPath(), Env.STCONN_DRIVER_PATH.in(env),
                 DriverPath.codeSource(Main.class).filter(p -> p.toString().endsWith(".jar")).orElse(null), maven);
         CliLogging.debug(() -> "driver path: " + (path.entries().isEmpty() ? "(empty)" : path.entries().stream()
                 .map(e -> e.jar() + " [" + e.origin() + "]").collect(Collectors.joining(", "))));

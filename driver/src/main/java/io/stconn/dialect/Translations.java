@@ -14,7 +14,6 @@ import static io.stconn.dialect.ParameterRule.urlSetting;
 
 import io.stconn.SqlState;
 import io.stconn.internal.Masking;
-import io.stconn.type.snowflake.SnowflakeKey;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -110,11 +109,11 @@ final class Translations {
     });
 
     // every parameter is collected for the URL form, which maps them all through the snowflake
-    // connection type's own table (SnowflakeParameters): one mapping for both roads to Snowflake.
+    // connection type's own table (through TypeUrlForm): one mapping for both roads to Snowflake.
     // The two named here are the renames the dialect table shows; the README's Snowflake key table lists them all.
     static final Translations SNOWFLAKE = new Translations(urlSetting())
-            .with(SnowflakeKey.DATABASE.pythonName(), urlSetting())
-            .with(SnowflakeKey.PRIVATE_KEY_FILE_PWD.pythonName(), urlSetting());
+            .with("database", urlSetting())
+            .with("private_key_file_pwd", urlSetting());
 
     private static final Set<String> ORACLE_PRIVILEGES =
             Set.of("sysdba", "sysoper", "sysasm", "sysbackup", "sysdg", "syskm", "sysrac");

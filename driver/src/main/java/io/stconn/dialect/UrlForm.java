@@ -1,13 +1,9 @@
 package io.stconn.dialect;
 
 import io.stconn.SqlState;
-import io.stconn.type.snowflake.SnowflakeParameters;
-import io.stconn.type.snowflake.SnowflakeTarget;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -115,47 +111,13 @@ enum UrlForm {
         }
     },
     /**
-     * snowflake-sqlalchemy's {@code snowflake://user:pw@account/db/schema?warehouse=w&role=r} (the
-     * host part is the host instead when an {@code account} parameter is given), mapped by the
-     * snowflake connection type's {@link SnowflakeParameters}; the parts win over parameters.
+     * snowflake-sqlalchemy's {@code snowflake://user:pw@account/db/schema?warehouse=w&role=r}, mapped
+     * by the snowflake connection type itself ({@link TypeUrlForm}).
      */
     SNOWFLAKE(false, true) {
         @Override
         String url(ConnectionParts parts, TargetBuilder target, Path projectDir) throws SQLException {
-            if (parts.host() == null || parts.host().isEmpty()) {
-                throw SqlState.MISSING_VALUE.exception("the snowflake connection needs the account, the host part of"
-                        + " snowflake://user:password@account/database/schema");
-            }
-            String where = "the snowflake:// url";
-            List<SnowflakeParameters.Value> values = new ArrayList<>();
-            target.urlSettings().forEach((k, v) -> values.add(new SnowflakeParameters.Value(k, v, where)));
-            boolean hostIsAccount = target.urlSetting("account") == null;
-            values.add(new SnowflakeParameters.Value(hostIsAccount ? "account" : "host", parts.host(), where));
-            if (parts.port() != null) {
-                values.add(new SnowflakeParameters.Value("port", parts.port(), where));
-            }
-            String database = parts.database() == null ? "" : parts.database();
-            int slash = database.indexOf('/');
-            String db = slash < 0 ? database : database.substring(0, slash);
-            String schema = slash < 0 ? "" : database.substring(slash + 1);
-            if (!db.isEmpty()) {
-                values.add(new SnowflakeParameters.Value("database", db, where));
-            }
-            if (!schema.isEmpty()) {
-                values.add(new SnowflakeParameters.Value("schema", schema, where));
-            }
-            if (parts.username() != null) {
-                values.add(new SnowflakeParameters.Value("user", parts.username(), where));
-            }
-            if (parts.password() != null) {
-                values.add(new SnowflakeParameters.Value("password", parts.password(), where));
-            }
-            SnowflakeTarget mapped = SnowflakeParameters.map(values, projectDir);
-            if (mapped.tokenFile() != null) {
-                throw SqlState.INVALID_VALUE.exception("token_file_path needs the snowflake connection type (its token"
-                        + " is read for each connection): give the parameters as keys of the section with"
-                        + " type = \"snowflake\" instead of a snowflake:// url");
-            }
+            JdbcTarget mapped = TypeUrlForm.of(target.dialect()).target(parts, target.urlSettings(), projectDir);
             mapped.properties().forEach((k, v) -> target.property(String.valueOf(k), String.valueOf(v)));
             mapped.notes().forEach(target::note);
             return mapped.url();

@@ -3,9 +3,8 @@ package io.stconn.pool;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.stconn.request.ConnectionRequest.PoolKey;
-import io.stconn.resolve.Resolution;
 import io.stconn.secrets.SecretsWatch;
-import io.stconn.type.PoolTarget;
+import io.stconn.spi.PoolTarget;
 
 /** One live pool and what it was built from. */
 final class PoolEntry {
@@ -13,7 +12,6 @@ final class PoolEntry {
     final HikariDataSource dataSource;
     final PoolTarget target;
     final SecretsWatch watch;
-    final Resolution resolution;
     private final long createdNanos;
     private final long ttlNanos;
     /** The secrets generation this pool's target was last confirmed against. */
@@ -26,16 +24,15 @@ final class PoolEntry {
     /** In a cache with max_entries: only there does the last use matter (and cost a write). */
     final boolean bounded;
 
-    PoolEntry(PoolRegistry owner, PoolKey key, HikariDataSource dataSource, Resolution resolution, long ttlNanos,
+    PoolEntry(PoolRegistry owner, PoolKey key, HikariDataSource dataSource, PoolRegistry.Resolved resolved, long ttlNanos,
               boolean bounded) {
         this.owner = owner;
         this.bounded = bounded;
         this.key = key;
         this.dataSource = dataSource;
-        this.resolution = resolution;
-        this.target = resolution.target();
-        this.watch = resolution.watch();
-        this.generation = resolution.generation();
+        this.target = resolved.target();
+        this.watch = resolved.watch();
+        this.generation = resolved.generation();
         this.ttlNanos = ttlNanos;
         this.createdNanos = System.nanoTime();
         this.lastUsedNanos = createdNanos;

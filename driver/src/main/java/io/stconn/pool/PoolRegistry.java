@@ -3,27 +3,19 @@ package io.stconn.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import io.stconn.SqlState;
-import io.stconn.internal.Masking;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.ConnectionRequest.CacheSpec;
-import io.stconn.resolve.Resolution;
-import io.stconn.resolve.Resolver;
 import io.stconn.secrets.SecretsWatch;
-import io.stconn.type.PoolTarget;
-import java.lang.management.ManagementFactory;
+import io.stconn.spi.PoolTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 
 /**
  * Every pool of the JVM, shared by all callers as Streamlit's cache_resource is shared by all
@@ -36,17 +28,13 @@ import javax.management.ObjectName;
 public final class PoolRegistry {
     private static final Logger LOG = Logger.getLogger(PoolRegistry.class.getName());
 
-    private final Resolver resolver;
+    private final TargetSource targets;
     private final Map<CacheSpec, PoolCache> caches = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> poolNumbers = new ConcurrentHashMap<>();
     private final Janitor janitor = new Janitor(this::sweepExpired, this::hasExpiringPools);
 
-    public PoolRegistry(Resolver resolver) {
-        this.resolver = resolver;
-    }
-
-    public Resolver resolver() {
-        return resolver;
+    public PoolRegistry(TargetSource targets) {
+        this.targets = targets;
     }
 
     /** A connection for the request from its pool, building or rebuilding the pool as needed. */
@@ -75,7 +63,7 @@ public final class PoolRegistry {
                 // retired and closed between the lookup and the borrow: take the current pool
                 return current(request, cache, false).dataSource.getConnection();
             }
-            if (isLoginFailure(e)) {
+            if (StartFailure.isLoginFailure(e)) {
                 PoolEntry rotated = current(request, cache, true);
                 if (rotated != entry) {
                     return rotated.dataSource.getConnection();
@@ -90,7 +78,7 @@ public final class PoolRegistry {
         synchronized (cache.lockFor(request.poolKey())) {
             PoolEntry entry = cache.get(request.poolKey());
             long now = System.nanoTime();
-            Resolution resolution = null;
+            Resolved resolved = null;
             if (entry != null && entry.expired(now)) {
                 retire(cache, entry, "its ttl passed");
                 entry = null;
@@ -100,17 +88,18 @@ public final class PoolRegistry {
                 if (snapshot.generation() == entry.generation && !forceRecheck) {
                     return entry;
                 }
-                resolution = resolver.resolve(request, entry.watch, snapshot);
-                if (resolution.target().equals(entry.target)) {
+                resolved = resolve(request, entry.watch, snapshot);
+                if (resolved.target().equals(entry.target)) {
                     entry.generation = snapshot.generation();
                     return entry;
                 }
                 retire(cache, entry, "its configuration changed");
             }
-            if (resolution == null) {
-                resolution = resolver.resolve(request);
+            if (resolved == null) {
+                SecretsWatch watch = targets.watchFor(request);
+                resolved = resolve(request, watch, watch.current());
             }
-            PoolEntry built = buildWithRotation(request, resolution);
+            PoolEntry built = buildWithRotation(request, resolved);
             for (PoolEntry evicted : cache.put(built)) {
                 retire(cache, evicted, "the cache for max_entries=" + cache.spec().maxEntries() + " is full");
             }
@@ -145,25 +134,29 @@ public final class PoolRegistry {
         }
     }
 
-    /** A description of what the request resolves to, without building a pool. */
-    public Resolution describe(ConnectionRequest request) throws SQLException {
-        return resolver.resolve(request);
+    /** A target and the secrets it was decided from: a pool built from it is fresh while they are unchanged. */
+    record Resolved(PoolTarget target, SecretsWatch watch, long generation) {
+    }
+
+    private Resolved resolve(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot)
+            throws SQLException {
+        return new Resolved(targets.target(request, watch, snapshot), watch, snapshot.generation());
     }
 
     /**
      * Builds the pool; when the database refuses the login (class 28), re-reads the secrets once
      * and, if the credentials changed meanwhile (rotation), builds once more. Never loops.
      */
-    private PoolEntry buildWithRotation(ConnectionRequest request, Resolution resolution) throws SQLException {
+    private PoolEntry buildWithRotation(ConnectionRequest request, Resolved resolved) throws SQLException {
         try {
-            return build(request, resolution);
+            return build(request, resolved);
         } catch (SQLException e) {
-            if (!isLoginFailure(e)) {
+            if (!StartFailure.isLoginFailure(e)) {
                 throw e;
             }
-            SecretsWatch watch = resolution.watch();
-            Resolution again = resolver.resolve(request, watch, watch.refresh());
-            if (again.target().equals(resolution.target())) {
+            SecretsWatch watch = resolved.watch();
+            Resolved again = resolve(request, watch, watch.refresh());
+            if (again.target().equals(resolved.target())) {
                 throw e;
             }
             LOG.info(() -> "stconn: " + request.name() + ": login refused; the secrets changed, retrying once");
@@ -171,102 +164,20 @@ public final class PoolRegistry {
         }
     }
 
-    private PoolEntry build(ConnectionRequest request, Resolution resolution) throws SQLException {
-        PoolTarget target = resolution.target();
-        HikariConfig config = hikariConfig(request.name(), target.poolSettings());
-        config.setPoolName(poolName(request.name()));
+    private PoolEntry build(ConnectionRequest request, Resolved resolved) throws SQLException {
+        PoolTarget target = resolved.target();
+        HikariConfig config = PoolSettings.config(request.name(), target.poolSettings(), poolName(request.name()));
         config.setDataSource(target.dataSource() != null ? target.dataSource()
                 : new DriverDataSource(target.driver(), target.jdbcUrl(), target.properties()));
-        config.setRegisterMbeans(true);
         target.notes().forEach(note -> LOG.fine(() -> config.getPoolName() + " - " + note));
         try {
             HikariDataSource dataSource = new HikariDataSource(config);
             long ttl = request.ttl() == null ? 0 : request.ttl().toNanos();
             LOG.fine(() -> config.getPoolName() + " - started for " + target);
-            return new PoolEntry(this, request.poolKey(), dataSource, resolution, ttl, request.maxEntries() != null);
+            return new PoolEntry(this, request.poolKey(), dataSource, resolved, ttl, request.maxEntries() != null);
         } catch (RuntimeException e) {
-            throw connectFailure(request, resolution, e);
+            throw StartFailure.of(request.name(), target, e);
         }
-    }
-
-    /** HikariCP's own reading and checking of pool settings, as the pool start makes it. */
-    public static HikariConfig hikariConfig(String connectionName, Properties settings) throws SQLException {
-        try {
-            return new HikariConfig(settings);
-        } catch (RuntimeException e) {
-            throw invalidPoolSetting(connectionName, e);
-        }
-    }
-
-    /** The error for pool settings HikariCP refuses, in HikariCP's own words. */
-    public static SQLException invalidPoolSetting(String connectionName, RuntimeException e) {
-        return SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting for connection '" + connectionName
-                + "': " + hikariMessage(e) + ". Pool settings come from create_engine_kwargs and the hikari table; "
-                + "see HikariCP's configuration documentation for names and values.", e);
-    }
-
-    private static SQLException connectFailure(ConnectionRequest request, Resolution resolution, RuntimeException e) {
-        SQLException cause = rootSqlException(e);
-        PoolTarget target = resolution.target();
-        String what = target.driver() != null ? Masking.url(target.jdbcUrl()) : target.implementationClass();
-        if (cause == null) {
-            return SqlState.INVALID_POOL_SETTING.exception("Cannot start the pool for connection '" + request.name()
-                    + "' (" + what + "): " + hikariMessage(e), e);
-        }
-        String state = cause.getSQLState() != null ? cause.getSQLState() : SqlState.CONNECTION_FAILED.code();
-        // 08004: the server rejected the connection, as pgjdbc says when it wanted a password and got none
-        String advice = state.startsWith("28") || state.equals("08004")
-                ? " Check user and password in [connections." + request.name() + "] (or the kwargs that override them)."
-                : " Check that the database is running and reachable, and the url or host/port/database.";
-        String message = Masking.url(String.valueOf(cause.getMessage())).strip();
-        return new SQLException("Cannot connect to '" + request.name() + "' (" + what + "): " + message
-                + (message.endsWith(".") ? "" : ".") + advice, state, cause);
-    }
-
-    /** HikariCP's complaint about one setting, in its own words, or null when it takes the value. */
-    public static String refusal(String key, String value) {
-        Properties one = new Properties();
-        one.setProperty(key, value);
-        try {
-            new HikariConfig(one);
-            return null;
-        } catch (RuntimeException e) {
-            return hikariMessage(e);
-        }
-    }
-
-    /**
-     * HikariCP's own words: it wraps a setter's complaint in reflection exceptions, so the
-     * innermost message is the one that says what is wrong.
-     */
-    private static String hikariMessage(Throwable e) {
-        Throwable innermost = e;
-        for (Throwable t = e.getCause(); t != null && t != innermost; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                innermost = t;
-            }
-        }
-        String message = String.valueOf(innermost.getMessage());
-        if (innermost instanceof NumberFormatException) {
-            message = "not a number (" + message + ")";
-        }
-        return Masking.url(message);
-    }
-
-    static SQLException rootSqlException(Throwable e) {
-        SQLException found = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                found = sql;
-            }
-        }
-        return found;
-    }
-
-    /** A refused login, judged by the SQLState of the root cause (class 28), not of a wrapper. */
-    static boolean isLoginFailure(Throwable e) {
-        SQLException root = rootSqlException(e);
-        return root != null && root.getSQLState() != null && root.getSQLState().startsWith("28");
     }
 
     /**
@@ -275,24 +186,14 @@ public final class PoolRegistry {
      * because HikariCP registers its MBeans under the pool name and skips a name already taken.
      */
     private String poolName(String connectionName) {
-        String safe = connectionName.replaceAll("[:,=*?\"\\n\\r\\\\]", "_");
-        AtomicInteger counter = poolNumbers.computeIfAbsent(safe, k -> new AtomicInteger());
+        String base = PoolSettings.poolNameBase(connectionName);
+        AtomicInteger counter = poolNumbers.computeIfAbsent(base, k -> new AtomicInteger());
         while (true) {
             int n = counter.incrementAndGet();
-            String name = n == 1 ? "stconn-" + safe : "stconn-" + safe + "-" + n;
-            if (!mbeanTaken(name)) {
+            String name = n == 1 ? base : base + "-" + n;
+            if (!PoolSettings.mbeanTaken(name)) {
                 return name;
             }
-        }
-    }
-
-    private static boolean mbeanTaken(String poolName) {
-        try {
-            // HikariCP names its MBeans after its own package, which the drop-in jar relocates
-            ObjectName pool = new ObjectName(HikariDataSource.class.getPackageName() + ":type=Pool (" + poolName + ")");
-            return ManagementFactory.getPlatformMBeanServer().isRegistered(pool);
-        } catch (MalformedObjectNameException | RuntimeException e) {
-            return false;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.stconn.request;
 
 import io.stconn.StconnKey;
-import io.stconn.type.ConfigValue;
+import io.stconn.spi.ConfigValue;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.stconn.request;
 import io.stconn.SqlState;
 import io.stconn.StconnKey;
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
-import io.stconn.type.ConfigValue;
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.Environment;
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConfigValue.Source;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -99,10 +99,10 @@ public final class RequestParser {
     public static String projectDir(ConnectionRequest request, Environment env) {
         String dir = request.get(StconnKey.PROJECT_DIR);
         if (dir == null || dir.isBlank()) {
-            dir = env.get(Env.STCONN_PROJECT_DIR);
+            dir = Env.STCONN_PROJECT_DIR.in(env);
         }
         if (dir == null) {
-            dir = env.get(Env.USER_DIR);
+            dir = Env.USER_DIR.in(env);
         }
         return dir == null ? "." : dir;
     }

@@ -2,8 +2,8 @@ package io.stconn.resolve;
 
 import io.stconn.request.ConnectionRequest;
 import io.stconn.secrets.SecretsWatch;
-import io.stconn.type.ConnectionConfig;
-import io.stconn.type.PoolTarget;
+import io.stconn.spi.ConnectionConfig;
+import io.stconn.spi.PoolTarget;
 
 /**
  * Everything the road from a request to a pool decided: the type and why, the merged

@@ -2,17 +2,18 @@ package io.stconn.resolve;
 
 import io.stconn.StconnKey;
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
+import io.stconn.pool.TargetSource;
+import io.stconn.spi.Environment;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.RequestParser;
 import io.stconn.secrets.Secrets;
 import io.stconn.secrets.SecretsStore;
 import io.stconn.secrets.SecretsWatch;
-import io.stconn.type.ConfigValue;
-import io.stconn.type.ConnectionConfig;
-import io.stconn.type.PoolTarget;
-import io.stconn.type.SqlConnectionType;
-import io.stconn.type.TypeResolver;
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConnectionConfig;
+import io.stconn.spi.PoolTarget;
+import io.stconn.type.sql.SqlConnectionType;
+import io.stconn.resolve.TypeResolver;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * choose the type, merge kwargs over the section (kwargs win key by key), and let the type build
  * the target. The driver, the DataSource, the Java API and the command-line tool all come here.
  */
-public final class Resolver {
+public final class Resolver implements TargetSource {
     private final SecretsStore store;
     private final Environment env;
 
@@ -38,16 +39,23 @@ public final class Resolver {
     }
 
     /** The secrets watch this request reads from. */
+    @Override
     public SecretsWatch watchFor(ConnectionRequest request) {
         Path project = Path.of(RequestParser.projectDir(request, env)).toAbsolutePath().normalize();
-        String homeValue = env.get(Env.USER_HOME);
+        String homeValue = Env.USER_HOME.in(env);
         Path home = Path.of(homeValue == null ? "." : homeValue).toAbsolutePath().normalize();
-        return store.watch(project, home, request.get(StconnKey.SECRETS_FILES), env.get(Env.STREAMLIT_SECRETS_FILES));
+        return store.watch(project, home, request.get(StconnKey.SECRETS_FILES), Env.STREAMLIT_SECRETS_FILES.in(env));
     }
 
     public Resolution resolve(ConnectionRequest request) throws SQLException {
         SecretsWatch watch = watchFor(request);
         return resolve(request, watch, watch.current());
+    }
+
+    @Override
+    public PoolTarget target(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot)
+            throws SQLException {
+        return resolve(request, watch, snapshot).target();
     }
 
     public Resolution resolve(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot)

@@ -1,8 +1,8 @@
 package io.stconn.secrets;
 
 import io.stconn.SqlState;
-import io.stconn.type.ConfigValue;
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConfigValue.Source;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;

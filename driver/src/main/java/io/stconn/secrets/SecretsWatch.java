@@ -1,7 +1,6 @@
 package io.stconn.secrets;
 
 import io.stconn.SqlState;
-import io.stconn.StconnConfigurationException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
@@ -68,7 +67,7 @@ public final class SecretsWatch {
         /** The merged secrets; throws a fresh copy of the parse error when the files are broken. */
         public Secrets secrets() throws SQLException {
             if (error != null) {
-                throw new StconnConfigurationException(error.getMessage(), error.getSQLState(), error);
+                throw SqlState.restated(error.getMessage(), error);
             }
             return secrets;
         }

@@ -1,5 +1,6 @@
 package io.stconn.type;
 
+
 import io.stconn.SqlState;
 import io.stconn.dialect.JdbcDriver;
 import java.sql.Driver;
@@ -51,7 +52,7 @@ public final class DriverLoader {
 
     /** The driver, or empty when no class loader has it. */
     public static Optional<Driver> load(String className) {
-        for (ClassLoader loader : TypeResolver.loaders()) {
+        for (ClassLoader loader : loaders()) {
             Class<?> type;
             try {
                 type = Class.forName(className, true, loader);
@@ -77,5 +78,15 @@ public final class DriverLoader {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** stconn's own class loader first, then the thread context class loader. */
+    public static ClassLoader[] loaders() {
+        ClassLoader own = DriverLoader.class.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context == null || context == own) {
+            return new ClassLoader[] {own};
+        }
+        return new ClassLoader[] {own, context};
     }
 }

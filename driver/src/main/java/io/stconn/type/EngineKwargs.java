@@ -1,8 +1,11 @@
 package io.stconn.type;
 
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConnectionConfig;
+
 import io.stconn.SqlState;
 import io.stconn.internal.Masking;
-import io.stconn.pool.PoolRegistry;
+import io.stconn.pool.PoolSettings;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +21,9 @@ import java.util.logging.Logger;
  * to maximumPoolSize, pool_size to minimumIdle, pool_timeout to connectionTimeout, pool_recycle
  * to maxLifetime, isolation_level to transactionIsolation (AUTOCOMMIT to autoCommit);
  * connect_args become driver properties. HikariCP's own settings come from the {@code hikari}
- * table and win. Values are checked by HikariCP itself when the pool is built.
+ * table and win. Values are checked by HikariCP's own binding ({@link PoolSettings}), once, here.
  */
-final class EngineKwargs {
+public final class EngineKwargs {
     private static final Logger LOG = Logger.getLogger(EngineKwargs.class.getName());
     static final int DEFAULT_POOL_SIZE = 5;
     static final int DEFAULT_MAX_OVERFLOW = 10;
@@ -33,7 +36,7 @@ final class EngineKwargs {
     }
 
     /** HikariCP settings for this configuration (create_engine_kwargs, autocommit, then the hikari table). */
-    static Properties poolSettings(ConnectionConfig config) throws SQLException {
+    public static Properties poolSettings(ConnectionConfig config) throws SQLException {
         Map<String, ConfigValue> engine = config.table("create_engine_kwargs");
         Properties settings = new Properties();
         int poolSize = integer(engine.get("pool_size"), DEFAULT_POOL_SIZE);
@@ -78,31 +81,12 @@ final class EngineKwargs {
         }
         Map<String, ConfigValue> hikari = config.table("hikari");
         hikari.forEach((k, v) -> settings.setProperty(k, v.text()));
-        check(config.name(), settings, hikari);
+        PoolSettings.check(config.name(), settings, hikari);
         return settings;
     }
 
-    /**
-     * Each setting through HikariCP's own property binding, one by one, so that a refused one is
-     * reported with its name and the file:line it came from, in HikariCP's words.
-     */
-    private static void check(String connectionName, Properties settings, Map<String, ConfigValue> hikari)
-            throws SQLException {
-        for (String key : settings.stringPropertyNames()) {
-            String refusal = PoolRegistry.refusal(key, settings.getProperty(key));
-            if (refusal != null) {
-                ConfigValue given = hikari.get(key);
-                String where = given == null ? "from create_engine_kwargs" : given.origin();
-                throw SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting " + key + " = '"
-                        + Masking.value(key, settings.getProperty(key)) + "' (" + where + ") for connection '"
-                        + connectionName + "': " + refusal + ". See HikariCP's configuration documentation for the "
-                        + "names and values it takes.");
-            }
-        }
-    }
-
     /** connect_args as driver properties. */
-    static Properties connectArgs(ConnectionConfig config) {
+    public static Properties connectArgs(ConnectionConfig config) {
         Properties props = new Properties();
         ConfigValue args = config.table("create_engine_kwargs").get("connect_args");
         if (args != null && args.value() instanceof Map<?, ?> map) {

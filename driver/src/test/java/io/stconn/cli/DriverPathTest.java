@@ -1,5 +1,7 @@
 package io.stconn.cli;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stconn.cli.DriverPath.Entry;
@@ -116,14 +118,14 @@ class DriverPathTest {
     @Test
     void theMissingDriverErrorGetsThePlacesSearched() {
         DriverPath path = DriverPath.of(List.of(), null, null, new MavenRepository(temp.resolve("none")));
-        SQLException missing = new SQLException("JDBC driver not found for connection 'x': org.h2.Driver.", "08001");
+        SQLException missing = SqlState.DRIVER_NOT_FOUND.exception("JDBC driver not found for connection 'x': org.h2.Driver.");
         Throwable explained = path.withPlacesSearched(new RuntimeException("wrapped", missing));
         assertThat(explained).isInstanceOf(SQLException.class)
                 .hasMessage("JDBC driver not found for connection 'x': org.h2.Driver. The command-line tool looked in: "
                         + "the class path; --driver-path (none given); STCONN_DRIVER_PATH (not set); local Maven repository "
                         + temp.resolve("none") + " (no such folder). Give the jar with --driver-path, or put it in a "
                         + "drivers/ folder beside the stconn jar.");
-        assertThat(((SQLException) explained).getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(explained)).contains(SqlState.DRIVER_NOT_FOUND);
 
         SQLException other = new SQLException("Connection refused", "08001");
         assertThat(path.withPlacesSearched(other)).isSameAs(other);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
+import io.stconn.spi.Environment;
 import io.stconn.request.RequestParser;
 import io.stconn.resolve.Resolver;
 import io.stconn.secrets.SecretsStore;
@@ -59,7 +59,7 @@ class PoolRegistryTest {
         values.put(Env.USER_HOME, home.toString());
         values.put(Env.STCONN_PROJECT_DIR, project.toString());
         values.put(Env.STREAMLIT_SECRETS_FILES, null);
-        env = Environment.overriding(values);
+        env = Env.overriding(values);
         registry = new PoolRegistry(new Resolver(new SecretsStore(), env));
         threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
     }
@@ -537,7 +537,8 @@ class PoolRegistryTest {
     void describeBuildsNoPool() throws Exception {
         section("described", "pool_described");
 
-        assertThat(registry.describe(RequestParser.parse("jdbc:stconn:described", null, env)).target().jdbcUrl())
+        assertThat(new Resolver(new SecretsStore(), env).resolve(RequestParser.parse("jdbc:stconn:described", null, env))
+                .target().jdbcUrl())
                 .isEqualTo("jdbc:h2:mem:pool_described;DB_CLOSE_DELAY=-1");
         assertThat(openPoolsOf("described")).isEmpty();
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
-import io.stconn.type.ConfigValue;
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.Environment;
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConfigValue.Source;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +31,7 @@ class RequestParserTest {
     private static Environment environment(Map<String, String> variables) {
         return new Environment() {
             @Override
-            public String get(Env key) {
+            public String get(String key) {
                 return null;
             }
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.stconn.StconnKey;
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
+import io.stconn.spi.Environment;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.RequestParser;
 import io.stconn.secrets.SecretsStore;
-import io.stconn.type.ConfigValue;
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConfigValue.Source;
 import io.stconn.type.EchoConnectionType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ class ResolverTest {
         values.put(Env.USER_HOME, home.toString());
         values.put(Env.STCONN_PROJECT_DIR, project.toString());
         values.put(Env.STREAMLIT_SECRETS_FILES, null);
-        env = Environment.overriding(values);
+        env = Env.overriding(values);
         resolver = new Resolver(new SecretsStore(), env);
     }
 
@@ -282,7 +282,7 @@ class ResolverTest {
         secrets(H2_SECTION);
         Environment withVariable = new Environment() {
             @Override
-            public String get(Env key) {
+            public String get(String key) {
                 return env.get(key);
             }
 

@@ -3,8 +3,8 @@ package io.stconn.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.stconn.type.ConfigValue;
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConfigValue.Source;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.stconn.type;
 
+import io.stconn.spi.ConnectionType;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package io.stconn.type;
 
+import io.stconn.spi.ConnectionConfig;
+import io.stconn.spi.ConnectionType;
+import io.stconn.spi.PoolTarget;
+
 import java.sql.SQLException;
 import java.util.Properties;
 

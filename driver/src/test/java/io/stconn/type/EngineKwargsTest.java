@@ -1,9 +1,15 @@
 package io.stconn.type;
 
+import io.stconn.type.sql.SqlConnectionType;
+
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConnectionConfig;
+import io.stconn.spi.PoolTarget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.ConfigValue.Source;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,19 @@
 package io.stconn.type;
 
+import io.stconn.resolve.TypeResolver;
+
+
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConnectionConfig;
+import io.stconn.spi.ConnectionType;
+import io.stconn.spi.PoolTarget;
+import io.stconn.type.sql.SqlConnectionType;
+import io.stconn.type.snowflake.SnowflakeConnectionType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.ConfigValue.Source;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -100,7 +110,7 @@ class TypeResolverTest {
 
         assertThat(e.getSQLState()).isEqualTo("42704");
         assertThat(e.getMessage()).isEqualTo("Cannot tell the type of connection 'mydb': add type = \"sql\" (or "
-                + "\"snowflake\", or a class implementing io.stconn.type.ConnectionType) to [connections.mydb] in the "
+                + "\"snowflake\", or a class implementing io.stconn.spi.ConnectionType) to [connections.mydb] in the "
                 + "secrets, give it a url or dialect key, or pass type=sql in the URL: jdbc:stconn:mydb?type=sql");
     }
 
@@ -121,7 +131,7 @@ class TypeResolverTest {
                 // by fully qualified class name: registered or not
                 Arguments.of("io.stconn.type.EchoConnectionType", EchoConnectionType.class),
                 Arguments.of("io.stconn.type.UnregisteredConnectionType", UnregisteredConnectionType.class),
-                Arguments.of("io.stconn.type.SqlConnectionType", SqlConnectionType.class));
+                Arguments.of("io.stconn.type.sql.SqlConnectionType", SqlConnectionType.class));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,9 +155,9 @@ class TypeResolverTest {
         String source = """
                 package com.example.ctx;
 
-                import io.stconn.type.ConnectionConfig;
-                import io.stconn.type.ConnectionType;
-                import io.stconn.type.PoolTarget;
+                import io.stconn.spi.ConnectionConfig;
+                import io.stconn.spi.ConnectionType;
+                import io.stconn.spi.PoolTarget;
 
                 public final class ContextOnlyType implements ConnectionType {
                     public String name() { return "context-only"; }
@@ -155,7 +165,7 @@ class TypeResolverTest {
                 }
                 """;
         try (URLClassLoader loader = CompiledClasses.loader(dir, Map.of("com.example.ctx.ContextOnlyType", source),
-                Map.of("META-INF/services/io.stconn.type.ConnectionType", "com.example.ctx.ContextOnlyType\n"))) {
+                Map.of("META-INF/services/io.stconn.spi.ConnectionType", "com.example.ctx.ContextOnlyType\n"))) {
             Throwable outside = catchThrowableOfType(SQLException.class, () -> TypeResolver.lookup("context-only", ""));
             assertThat(outside).as("outside the context loader").isNotNull();
 
@@ -178,7 +188,7 @@ class TypeResolverTest {
 
         assertThat(e.getSQLState()).isEqualTo("42704");
         assertThat(e.getMessage()).isEqualTo("Class io.stconn.type.NotAConnectionType "
-                + "(/app/.streamlit/secrets.toml:2:1) does not implement io.stconn.type.ConnectionType: a connection type "
+                + "(/app/.streamlit/secrets.toml:2:1) does not implement io.stconn.spi.ConnectionType: a connection type "
                 + "must implement that interface and have a public no-argument constructor");
         // checked without initialising it: its static code never ran
         assertThat(NotAConnectionType.Initialisations.count).isEqualTo(before).isZero();
@@ -191,7 +201,7 @@ class TypeResolverTest {
 
         assertThat(e.getSQLState()).isEqualTo("42704");
         assertThat(e.getMessage()).startsWith("Class " + className + " (URL parameter) does not implement "
-                + "io.stconn.type.ConnectionType");
+                + "io.stconn.spi.ConnectionType");
     }
 
     @ParameterizedTest
@@ -201,7 +211,7 @@ class TypeResolverTest {
 
         assertThat(e.getSQLState()).isEqualTo("42704");
         assertThat(e.getMessage()).isEqualTo("Unknown connection type '" + typeName + "' (URL parameter): use sql, "
-                + "snowflake, the short name of a registered io.stconn.type.ConnectionType provider, or the fully "
+                + "snowflake, the short name of a registered io.stconn.spi.ConnectionType provider, or the fully "
                 + "qualified name of a class implementing it that is on the class path");
     }
 
@@ -209,9 +219,9 @@ class TypeResolverTest {
     void aTypeThatCannotBeCreatedIsAnError() {
         // an interface implements nothing it could be created from
         SQLException e = catchThrowableOfType(SQLException.class,
-                () -> TypeResolver.lookup("io.stconn.type.ConnectionType", "URL parameter"));
+                () -> TypeResolver.lookup("io.stconn.spi.ConnectionType", "URL parameter"));
 
         assertThat(e.getSQLState()).isEqualTo("42704");
-        assertThat(e.getMessage()).startsWith("Cannot create connection type io.stconn.type.ConnectionType (URL parameter)");
+        assertThat(e.getMessage()).startsWith("Cannot create connection type io.stconn.spi.ConnectionType (URL parameter)");
     }
 }

@@ -127,7 +127,7 @@ class BadInputIT {
                         .expect("42704", "nosuchkwargtype"),
                 Bad.of("class not implementing the SPI").name("good")
                         .secrets("[connections.good]\ntype = \"io.stconn.it.NotAConnectionType\"\n" + PW_LINE)
-                        .expect("42704", "io.stconn.it.NotAConnectionType", "io.stconn.type.ConnectionType")
+                        .expect("42704", "io.stconn.it.NotAConnectionType", "io.stconn.spi.ConnectionType")
                         .atSecrets(2),
                 Bad.of("class name that does not exist").name("good")
                         .secrets("[connections.good]\ntype = \"com.example.NoSuchType\"\n" + PW_LINE)

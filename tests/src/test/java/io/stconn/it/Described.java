@@ -2,7 +2,7 @@ package io.stconn.it;
 
 import io.stconn.StconnDriver;
 import io.stconn.request.RequestParser;
-import io.stconn.type.PoolTarget;
+import io.stconn.spi.PoolTarget;
 import java.sql.SQLException;
 import java.util.Properties;
 

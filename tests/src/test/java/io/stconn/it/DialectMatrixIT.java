@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stconn.dialect.Dialect;
 import io.stconn.it.Servers.Server;
-import io.stconn.type.PoolTarget;
+import io.stconn.spi.PoolTarget;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;

@@ -1,8 +1,8 @@
 package io.stconn.it;
 
-import io.stconn.type.ConnectionConfig;
-import io.stconn.type.ConnectionType;
-import io.stconn.type.PoolTarget;
+import io.stconn.spi.ConnectionConfig;
+import io.stconn.spi.ConnectionType;
+import io.stconn.spi.PoolTarget;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Properties;

@@ -1,7 +1,7 @@
 package io.stconn.it;
 
 /**
- * A class that exists but does not implement io.stconn.type.ConnectionType. stconn must reject it
+ * A class that exists but does not implement io.stconn.spi.ConnectionType. stconn must reject it
  * without initialising it: its static initialiser leaves a trace in {@link Tripwire}.
  */
 public final class NotAConnectionType {

@@ -231,7 +231,7 @@ class TypeResolutionIT {
                         + "type = " + Project.toml(className) + "\n"
                         + "password = " + Project.toml(Project.PASSWORD) + "\n");
         SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "42704", className, "io.stconn.type.ConnectionType");
+        Errors.assertError(e, "42704", className, "io.stconn.spi.ConnectionType");
         assertThat(Tripwire.INSTANTIATED).doesNotContain(className);
         assertThat(Tripwire.INITIALISED).as("loaded without initialising").doesNotContain(className);
     }
@@ -284,11 +284,11 @@ class TypeResolutionIT {
         Files.createDirectories(out);
         Files.writeString(src, String.join("\n",
                 "package io.stconn.gen;",
-                "public final class ContextLoaderType implements io.stconn.type.ConnectionType {",
+                "public final class ContextLoaderType implements io.stconn.spi.ConnectionType {",
                 "  @Override public String name() { return \"contextloader\"; }",
-                "  @Override public io.stconn.type.PoolTarget target(io.stconn.type.ConnectionConfig config)",
+                "  @Override public io.stconn.spi.PoolTarget target(io.stconn.spi.ConnectionConfig config)",
                 "      throws java.sql.SQLException {",
-                "    return io.stconn.type.PoolTarget.ofDriver(new org.h2.Driver(), config.string(\"jdbc\"),",
+                "    return io.stconn.spi.PoolTarget.ofDriver(new org.h2.Driver(), config.string(\"jdbc\"),",
                 "        new java.util.Properties());",
                 "  }",
                 "}", ""));

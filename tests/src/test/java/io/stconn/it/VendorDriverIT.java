@@ -2,7 +2,7 @@ package io.stconn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stconn.type.PoolTarget;
+import io.stconn.spi.PoolTarget;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.sql.Driver;

@@ -1,7 +1,7 @@
 package io.stconn.type.snowflake;
 
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
+import io.stconn.spi.Environment;
 import io.stconn.type.snowflake.SnowflakeParameters.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ public final class ContainerServices {
     /** Present when the token file exists and SNOWFLAKE_HOST is set. */
     public static Optional<ContainerServices> detect(Environment env) {
         Path tokenFile = tokenFile(env);
-        String host = env.get(Env.SNOWFLAKE_HOST);
+        String host = Env.SNOWFLAKE_HOST.in(env);
         if (host == null || !Files.isRegularFile(tokenFile)) {
             return Optional.empty();
         }
@@ -40,7 +40,7 @@ public final class ContainerServices {
     }
 
     static Path tokenFile(Environment env) {
-        String override = env.get(Env.SNOWFLAKE_SESSION_TOKEN_FILE);
+        String override = Env.SNOWFLAKE_SESSION_TOKEN_FILE.in(env);
         return Path.of(override != null ? override : TOKEN_FILE);
     }
 
@@ -48,7 +48,7 @@ public final class ContainerServices {
     public static String whyNot(Environment env) {
         Path tokenFile = tokenFile(env);
         boolean hasToken = Files.isRegularFile(tokenFile);
-        boolean hasHost = env.get(Env.SNOWFLAKE_HOST) != null;
+        boolean hasHost = Env.SNOWFLAKE_HOST.in(env) != null;
         return "Snowpark Container Services (" + (hasToken ? tokenFile + " exists" : "no " + tokenFile)
                 + (hasHost ? ", SNOWFLAKE_HOST is set" : ", SNOWFLAKE_HOST is unset") + ")";
     }
@@ -74,7 +74,7 @@ public final class ContainerServices {
     }
 
     private void add(List<Value> values, String key, Env variable) {
-        String value = env.get(variable);
+        String value = variable.in(env);
         if (value != null) {
             values.add(new Value(key, value.strip(), "env " + variable.variable() + " (Snowpark Container Services)"));
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
+import io.stconn.spi.Environment;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ class EncryptedKeysTest {
 
     private Environment env(String bouncyCastle) {
         env.put(Env.SNOWFLAKE_JDBC_ENABLE_BOUNCY_CASTLE, bouncyCastle);
-        return Environment.overriding(env);
+        return Env.overriding(env);
     }
 
     private static byte[] pem(String algorithm) throws Exception {

@@ -1,4 +1,4 @@
-package io.stconn.cli;
+package io.stconn.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

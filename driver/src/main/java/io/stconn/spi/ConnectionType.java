@@ -1,4 +1,4 @@
-package io.stconn.type;
+package io.stconn.spi;
 
 import java.sql.SQLException;
 

@@ -1,7 +1,14 @@
-package io.stconn.type;
+package io.stconn.type.sql;
+
+import io.stconn.type.EngineKwargs;
+
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConnectionConfig;
+import io.stconn.spi.ConnectionType;
+import io.stconn.spi.PoolTarget;
+import io.stconn.type.DriverLoader;
 
 import io.stconn.SqlState;
-import io.stconn.StconnConfigurationException;
 import io.stconn.dialect.ConnectionParts;
 import io.stconn.dialect.Dialect;
 import io.stconn.dialect.JdbcDriver;
@@ -24,11 +31,12 @@ import java.util.stream.Collectors;
  * still override the url's.
  */
 public final class SqlConnectionType implements ConnectionType {
+    public static final String NAME = "sql";
     private static final List<String> PART_KEYS = List.of("host", "port", "database", "username", "user", "password");
 
     @Override
     public String name() {
-        return TypeResolver.SQL;
+        return NAME;
     }
 
     @Override
@@ -73,8 +81,8 @@ public final class SqlConnectionType implements ConnectionType {
             try {
                 parsed = SqlAlchemyUrl.parse(url.trim());
             } catch (SQLException e) {
-                throw new StconnConfigurationException("Connection '" + config.name() + "': bad url ("
-                        + config.where("url") + "): " + e.getMessage(), e.getSQLState(), e);
+                throw SqlState.restated("Connection '" + config.name() + "': bad url ("
+                        + config.where("url") + "): " + e.getMessage(), e);
             }
             dialectName = parsed.dialect();
             parts = withKwargParts(config, parsed.parts());

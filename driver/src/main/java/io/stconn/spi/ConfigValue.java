@@ -1,4 +1,4 @@
-package io.stconn.type;
+package io.stconn.spi;
 
 import io.stconn.internal.Masking;
 import java.util.Map;

@@ -1,12 +1,15 @@
-package io.stconn.type;
+package io.stconn.type.snowflake;
+
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConnectionConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.Environment;
+import io.stconn.spi.ConfigValue.Source;
 import io.stconn.type.snowflake.SnowflakeTarget;
 import io.stconn.type.snowflake.TestKeys;
 import java.io.IOException;
@@ -83,7 +86,7 @@ class SnowflakeConnectionTypeTest {
     }
 
     private ConnectionConfig config(String name) {
-        return new ConnectionConfig(name, values, project, Environment.overriding(env),
+        return new ConnectionConfig(name, values, project, Env.overriding(env),
                 List.of(Path.of("/home/me/.streamlit/secrets.toml"), Path.of("/app/.streamlit/secrets.toml")));
     }
 

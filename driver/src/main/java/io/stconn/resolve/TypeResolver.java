@@ -1,4 +1,11 @@
-package io.stconn.type;
+package io.stconn.resolve;
+
+import io.stconn.type.DriverLoader;
+
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConnectionType;
+import io.stconn.type.sql.SqlConnectionType;
+import io.stconn.type.snowflake.SnowflakeConnectionType;
 
 import io.stconn.SqlState;
 import java.sql.SQLException;
@@ -16,8 +23,8 @@ import java.util.logging.Logger;
  */
 public final class TypeResolver {
     private static final Logger LOG = Logger.getLogger(TypeResolver.class.getName());
-    public static final String SQL = "sql";
-    public static final String SNOWFLAKE = "snowflake";
+    public static final String SQL = SqlConnectionType.NAME;
+    public static final String SNOWFLAKE = SnowflakeConnectionType.NAME;
     private static final String SNOWPARK = "snowpark";
 
     /** The chosen type and why, for describe output and error messages. */
@@ -70,7 +77,7 @@ public final class TypeResolver {
         if (lower.equals(SNOWFLAKE) || lower.equals(SNOWPARK) || typeName.equals("streamlit.connections.SnowflakeConnection")) {
             return new SnowflakeConnectionType();
         }
-        for (ClassLoader loader : loaders()) {
+        for (ClassLoader loader : DriverLoader.loaders()) {
             for (ConnectionType provider : ServiceLoader.load(ConnectionType.class, loader)) {
                 if (provider.name().equalsIgnoreCase(typeName)) {
                     return provider;
@@ -82,7 +89,7 @@ public final class TypeResolver {
 
     private static ConnectionType byClassName(String className, String origin) throws SQLException {
         Class<?> found = null;
-        for (ClassLoader loader : loaders()) {
+        for (ClassLoader loader : DriverLoader.loaders()) {
             try {
                 found = Class.forName(className, false, loader);
                 break;
@@ -107,15 +114,5 @@ public final class TypeResolver {
             throw SqlState.UNKNOWN_TYPE.exception("Cannot create connection type " + className + where + ": "
                     + e.getClass().getSimpleName() + ". It needs a public no-argument constructor.", e);
         }
-    }
-
-    /** stconn's own class loader first, then the thread context class loader. */
-    static ClassLoader[] loaders() {
-        ClassLoader own = TypeResolver.class.getClassLoader();
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        if (context == null || context == own) {
-            return new ClassLoader[] {own};
-        }
-        return new ClassLoader[] {own, context};
     }
 }

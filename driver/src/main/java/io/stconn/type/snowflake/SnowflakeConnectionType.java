@@ -1,10 +1,16 @@
-package io.stconn.type;
+package io.stconn.type.snowflake;
+
+import io.stconn.spi.ConfigValue;
+import io.stconn.spi.ConnectionConfig;
+import io.stconn.spi.ConnectionType;
+import io.stconn.spi.PoolTarget;
+import io.stconn.type.EngineKwargs;
+import io.stconn.type.DriverLoader;
 
 import io.stconn.SqlState;
-import io.stconn.StconnConfigurationException;
 import io.stconn.dialect.Dialect;
-import io.stconn.internal.Environment;
-import io.stconn.type.ConfigValue.Source;
+import io.stconn.spi.Environment;
+import io.stconn.spi.ConfigValue.Source;
 import io.stconn.type.snowflake.ContainerServices;
 import io.stconn.type.snowflake.EncryptedKeys;
 import io.stconn.type.snowflake.SnowflakeConfigFiles;
@@ -38,11 +44,12 @@ import java.util.stream.Collectors;
  * The values are then mapped by {@link SnowflakeParameters} onto snowflake-jdbc.
  */
 public final class SnowflakeConnectionType implements ConnectionType {
+    public static final String NAME = "snowflake";
     private static final Logger LOG = Logger.getLogger(SnowflakeConnectionType.class.getName());
 
     @Override
     public String name() {
-        return TypeResolver.SNOWFLAKE;
+        return NAME;
     }
 
     /** What the values resolve to before any driver is involved: snowflake-jdbc's target and the pool's view. */
@@ -110,8 +117,7 @@ public final class SnowflakeConnectionType implements ConnectionType {
                     .map(v -> new SnowflakeParameters.Value(v.key(), v.value(), v.origin())).toList(),
                     config.projectDir());
         } catch (SQLException e) {
-            throw new StconnConfigurationException("Snowflake connection '" + config.name() + "': " + e.getMessage(),
-                    e.getSQLState(), e);
+            throw SqlState.restated("Snowflake connection '" + config.name() + "': " + e.getMessage(), e);
         }
         notes.addAll(mapped.notes());
         checkEncryptedKey(config.name(), mapped, env);

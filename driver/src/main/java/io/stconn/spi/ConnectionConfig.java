@@ -1,6 +1,6 @@
-package io.stconn.type;
+package io.stconn.spi;
 
-import io.stconn.internal.Environment;
+import io.stconn.spi.Environment;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

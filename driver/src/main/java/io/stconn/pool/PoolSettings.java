@@ -1,0 +1,183 @@
+package io.stconn.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.stconn.SqlState;
+import io.stconn.internal.Masking;
+import io.stconn.spi.ConfigValue;
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.sql.DataSource;
+
+/**
+ * Everything stconn knows of HikariCP's settings, in one place: binding and checking them through
+ * HikariCP's own code ({@code new HikariConfig(properties)}, as the pool start does), the message
+ * for a refused one, the settings the pools set themselves (name, JMX), and the settings as a pool
+ * would run with them ({@link #withDefaults}), which {@code describe} shows.
+ */
+public final class PoolSettings {
+    private static final Set<Class<?>> SIMPLE = Set.of(String.class, int.class, long.class, boolean.class,
+            Integer.class, Long.class, Boolean.class);
+    // the pools set these for every pool themselves (its name, JMX); the configuration has no say
+    private static final Set<String> SET_BY_THE_POOLS = Set.of("poolName", "registerMbeans");
+    private static final String POOL_NAME_PREFIX = "stconn-";
+    // never asked for a connection: validate() only checks that there is one
+    private static final DataSource PLACEHOLDER = (DataSource) Proxy.newProxyInstance(PoolSettings.class.getClassLoader(),
+            new Class<?>[] {DataSource.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "toString" -> "(none: describe opens no connection)";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> throw new UnsupportedOperationException("describe opens no connection");
+            });
+
+    private PoolSettings() {
+    }
+
+    /** HikariCP's own reading of the settings, as the pool start makes it, with the settings the pools own. */
+    static HikariConfig config(String connectionName, Properties settings, String poolName) throws SQLException {
+        HikariConfig config;
+        try {
+            config = new HikariConfig(settings);
+        } catch (RuntimeException e) {
+            throw invalid(connectionName, e);
+        }
+        config.setPoolName(poolName);
+        config.setRegisterMbeans(true);
+        return config;
+    }
+
+    /**
+     * Each setting through HikariCP's own property binding, one by one, so that a refused one is
+     * reported once, with its name and where it came from, in HikariCP's words.
+     *
+     * @param given the settings the user wrote, for their origins; the others were derived
+     */
+    public static void check(String connectionName, Properties settings, Map<String, ConfigValue> given)
+            throws SQLException {
+        for (String key : settings.stringPropertyNames()) {
+            String refusal = refusal(key, settings.getProperty(key));
+            if (refusal != null) {
+                ConfigValue value = given.get(key);
+                String where = value == null ? "from create_engine_kwargs" : value.origin();
+                throw SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting " + key + " = '"
+                        + Masking.value(key, settings.getProperty(key)) + "' (" + where + ") for connection '"
+                        + connectionName + "': " + refusal + ". See HikariCP's configuration documentation for the "
+                        + "names and values it takes.");
+            }
+        }
+    }
+
+    /** HikariCP's complaint about one setting, in its own words, or null when it takes the value. */
+    static String refusal(String key, String value) {
+        Properties one = new Properties();
+        one.setProperty(key, value);
+        try {
+            new HikariConfig(one);
+            return null;
+        } catch (RuntimeException e) {
+            return hikariMessage(e);
+        }
+    }
+
+    /** The error for pool settings HikariCP refuses, in HikariCP's own words. */
+    static SQLException invalid(String connectionName, RuntimeException e) {
+        return SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting for connection '" + connectionName
+                + "': " + hikariMessage(e) + ". Pool settings come from create_engine_kwargs and the hikari table; "
+                + "see HikariCP's configuration documentation for names and values.", e);
+    }
+
+    /**
+     * HikariCP's own words: it wraps a setter's complaint in reflection exceptions, so the
+     * innermost message is the one that says what is wrong.
+     */
+    static String hikariMessage(Throwable e) {
+        Throwable innermost = e;
+        for (Throwable t = e.getCause(); t != null && t != innermost; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                innermost = t;
+            }
+        }
+        String message = String.valueOf(innermost.getMessage());
+        if (innermost instanceof NumberFormatException) {
+            message = "not a number (" + message + ")";
+        }
+        return Masking.url(message);
+    }
+
+    /** {@code stconn-<name>} with the characters JMX object names cannot hold replaced. */
+    static String poolNameBase(String connectionName) {
+        return POOL_NAME_PREFIX + connectionName.replaceAll("[:,=*?\"\\n\\r\\\\]", "_");
+    }
+
+    /** Whether a pool of this name has its MBean registered in this JVM (by any copy of stconn). */
+    static boolean mbeanTaken(String poolName) {
+        try {
+            // HikariCP names its MBeans after its own package, which the drop-in jar relocates
+            ObjectName pool = new ObjectName(HikariDataSource.class.getPackageName() + ":type=Pool (" + poolName + ")");
+            return ManagementFactory.getPlatformMBeanServer().isRegistered(pool);
+        } catch (MalformedObjectNameException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Setting name to value (String, Number or Boolean), sorted; settings without a value are left out. */
+    public static Map<String, Object> withDefaults(String connectionName, Properties settings) throws SQLException {
+        HikariConfig config = config(connectionName, settings, poolNameBase(connectionName));
+        try {
+            // validate() wants something to connect with and names its warnings after the pool
+            config.setDataSource(PLACEHOLDER);
+            config.validate();
+        } catch (RuntimeException e) {
+            throw invalid(connectionName, e);
+        }
+        Map<String, Object> values = new TreeMap<>();
+        for (Method getter : HikariConfig.class.getMethods()) {
+            String property = property(getter);
+            if (property == null || SET_BY_THE_POOLS.contains(property)) {
+                continue;
+            }
+            Object value;
+            try {
+                value = getter.invoke(config);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                continue;
+            }
+            if (value != null) {
+                values.put(property, value instanceof String text ? Masking.value(property, text)
+                        : Masking.isSecretKey(property) ? Masking.MASK : value);
+            }
+        }
+        config.getDataSourceProperties().forEach((k, v) -> values.put("dataSource." + k,
+                Masking.value(String.valueOf(k), v)));
+        return values;
+    }
+
+    /** The property a getter reads, when HikariConfig also has its setter and the value is simple. */
+    private static String property(Method getter) {
+        String name = getter.getName();
+        int prefix = name.startsWith("get") ? 3 : name.startsWith("is") ? 2 : 0;
+        if (prefix == 0 || name.length() == prefix || getter.getParameterCount() != 0
+                || Modifier.isStatic(getter.getModifiers()) || getter.getDeclaringClass() == Object.class
+                || !SIMPLE.contains(getter.getReturnType())) {
+            return null;
+        }
+        String bare = name.substring(prefix);
+        try {
+            HikariConfig.class.getMethod("set" + bare, getter.getReturnType());
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+        return bare.substring(0, 1).toLowerCase(Locale.ROOT) + bare.substring(1);
+    }
+}

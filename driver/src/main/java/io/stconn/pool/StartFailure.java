@@ -1,0 +1,46 @@
+package io.stconn.pool;
+
+import io.stconn.SqlState;
+import io.stconn.internal.Masking;
+import io.stconn.spi.PoolTarget;
+import java.sql.SQLException;
+
+/** What went wrong when a pool could not start or borrow, told from the database's own SQLState. */
+final class StartFailure {
+    private StartFailure() {
+    }
+
+    /** The pool start failed: the driver's own state and words, and what to check. */
+    static SQLException of(String connectionName, PoolTarget target, RuntimeException e) {
+        SQLException cause = rootSqlException(e);
+        String what = target.driver() != null ? Masking.url(target.jdbcUrl()) : target.implementationClass();
+        if (cause == null) {
+            return SqlState.INVALID_POOL_SETTING.exception("Cannot start the pool for connection '" + connectionName
+                    + "' (" + what + "): " + PoolSettings.hikariMessage(e), e);
+        }
+        String state = cause.getSQLState() != null ? cause.getSQLState() : SqlState.CONNECTION_FAILED.code();
+        // 08004: the server rejected the connection, as pgjdbc says when it wanted a password and got none
+        String advice = state.startsWith("28") || state.equals("08004")
+                ? " Check user and password in [connections." + connectionName + "] (or the kwargs that override them)."
+                : " Check that the database is running and reachable, and the url or host/port/database.";
+        String message = Masking.url(String.valueOf(cause.getMessage())).strip();
+        return SqlState.CONNECTION_FAILED.exception("Cannot connect to '" + connectionName + "' (" + what + "): "
+                + message + (message.endsWith(".") ? "" : ".") + advice, state, cause);
+    }
+
+    static SQLException rootSqlException(Throwable e) {
+        SQLException found = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                found = sql;
+            }
+        }
+        return found;
+    }
+
+    /** A refused login, judged by the SQLState of the root cause (class 28), not of a wrapper. */
+    static boolean isLoginFailure(Throwable e) {
+        SQLException root = rootSqlException(e);
+        return root != null && root.getSQLState() != null && root.getSQLState().startsWith("28");
+    }
+}
