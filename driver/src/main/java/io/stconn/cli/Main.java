@@ -90,10 +90,10 @@ public final class Main {
 
     private static DriverPath driverPath(CommandLine commandLine) {
         Environment env = Environment.SYSTEM;
-        MavenRepository maven = MavenRepository.local(Env.MAVEN_REPO_LOCAL.in(env),
-                Env.USER_HOME.in(env));
+        MavenRepository maven = MavenRepository.local(env.get(Env.MAVEN_REPO_LOCAL.key()),
+                env.get(Env.USER_HOME.key()));
         // the drivers/ folder is beside a jar only: running from target/classes has none
-        DriverPath path = DriverPath.of(commandLine.driverPath(), Env.STCONN_DRIVER_PATH.in(env),
+        DriverPath path = DriverPath.of(commandLine.driverPath(), env.get(Env.STCONN_DRIVER_PATH.key()),
                 DriverPath.codeSource(Main.class).filter(p -> p.toString().endsWith(".jar")).orElse(null), maven);
         CliLogging.debug(() -> "driver path: " + (path.entries().isEmpty() ? "(empty)" : path.entries().stream()
                 .map(e -> e.jar() + " [" + e.origin() + "]").collect(Collectors.joining(", "))));

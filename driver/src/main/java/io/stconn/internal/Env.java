@@ -1,11 +1,9 @@
 package io.stconn.internal;
 
-import io.stconn.spi.Environment;
-import java.util.Map;
 
 /**
  * Every environment variable and system property stconn reads, in one place. Reads go through
- * an {@link Environment} so that tests can supply their own values.
+ * an {@link io.stconn.spi.Environment} so that tests can supply their own values.
  */
 public enum Env {
     /** Project folder when no project_dir kwarg is given. */
@@ -55,21 +53,8 @@ public enum Env {
         return property;
     }
 
-    /** This key's value in the environment, or null. */
-    public String in(Environment env) {
-        return env.get(variable != null ? variable : property);
-    }
-
-    /** The system environment with some values replaced (a null value unsets one). */
-    public static Environment overriding(Map<Env, String> values) {
-        return name -> {
-            for (Map.Entry<Env, String> e : values.entrySet()) {
-                Env key = e.getKey();
-                if (name.equals(key.variable != null ? key.variable : key.property)) {
-                    return e.getValue();
-                }
-            }
-            return Environment.SYSTEM.get(name);
-        };
+    /** The name to look this key up by in an {@link io.stconn.spi.Environment}. */
+    public String key() {
+        return variable != null ? variable : property;
     }
 }

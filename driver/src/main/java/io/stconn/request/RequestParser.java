@@ -99,10 +99,10 @@ public final class RequestParser {
     public static String projectDir(ConnectionRequest request, Environment env) {
         String dir = request.get(StconnKey.PROJECT_DIR);
         if (dir == null || dir.isBlank()) {
-            dir = Env.STCONN_PROJECT_DIR.in(env);
+            dir = env.get(Env.STCONN_PROJECT_DIR.key());
         }
         if (dir == null) {
-            dir = Env.USER_DIR.in(env);
+            dir = env.get(Env.USER_DIR.key());
         }
         return dir == null ? "." : dir;
     }

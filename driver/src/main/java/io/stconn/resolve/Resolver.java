@@ -42,9 +42,9 @@ public final class Resolver implements TargetSource {
     @Override
     public SecretsWatch watchFor(ConnectionRequest request) {
         Path project = Path.of(RequestParser.projectDir(request, env)).toAbsolutePath().normalize();
-        String homeValue = Env.USER_HOME.in(env);
+        String homeValue = env.get(Env.USER_HOME.key());
         Path home = Path.of(homeValue == null ? "." : homeValue).toAbsolutePath().normalize();
-        return store.watch(project, home, request.get(StconnKey.SECRETS_FILES), Env.STREAMLIT_SECRETS_FILES.in(env));
+        return store.watch(project, home, request.get(StconnKey.SECRETS_FILES), env.get(Env.STREAMLIT_SECRETS_FILES.key()));
     }
 
     public Resolution resolve(ConnectionRequest request) throws SQLException {
@@ -94,8 +94,7 @@ public final class Resolver implements TargetSource {
     }
 
     private static boolean describesConnection(ConnectionRequest request) {
-        Map<String, ConfigValue> kwargs = request.kwargs();
-        return kwargs.containsKey("url") || kwargs.containsKey("dialect") || kwargs.containsKey("account");
+        return TypeResolver.describesConnection(request.kwargs().keySet());
     }
 
     private static TypeResolver.Resolved typeOrNull(String name) {

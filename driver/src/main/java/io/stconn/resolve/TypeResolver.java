@@ -4,13 +4,16 @@ import io.stconn.type.DriverLoader;
 
 import io.stconn.spi.ConfigValue;
 import io.stconn.spi.ConnectionType;
+import io.stconn.type.snowflake.SnowflakeKey;
 import io.stconn.type.sql.SqlConnectionType;
+import io.stconn.type.sql.SqlKey;
 import io.stconn.type.snowflake.SnowflakeConnectionType;
 
 import io.stconn.SqlState;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
@@ -56,10 +59,10 @@ public final class TypeResolver {
         if (typeKey != null && !typeKey.text().isBlank()) {
             return new Resolved(lookup(typeKey.text().trim(), typeKey.origin()), "type at " + typeKey.origin());
         }
-        if (section.containsKey("url") || section.containsKey("dialect")) {
+        if (describesSql(section.keySet())) {
             return new Resolved(lookup(SQL, ""), "inferred from the url/dialect key");
         }
-        if (section.containsKey("account")) {
+        if (describesSnowflake(section.keySet())) {
             return new Resolved(lookup(SNOWFLAKE, ""), "inferred from the account key");
         }
         throw SqlState.UNKNOWN_TYPE.exception("Cannot tell the type of connection '" + name + "': add type = \"sql\" (or "
@@ -114,5 +117,20 @@ public final class TypeResolver {
             throw SqlState.UNKNOWN_TYPE.exception("Cannot create connection type " + className + where + ": "
                     + e.getClass().getSimpleName() + ". It needs a public no-argument constructor.", e);
         }
+    }
+
+    /** Rule 4: a url or dialect key means sql (SqlKey.DESCRIBING). */
+    static boolean describesSql(Set<String> keys) {
+        return SqlKey.DESCRIBING.stream().anyMatch(k -> keys.contains(k.key()));
+    }
+
+    /** Rule 4: an account key means snowflake. */
+    static boolean describesSnowflake(Set<String> keys) {
+        return keys.contains(SnowflakeKey.ACCOUNT.pythonName());
+    }
+
+    /** Keys that describe a connection by themselves, without a section. */
+    static boolean describesConnection(Set<String> keys) {
+        return describesSql(keys) || describesSnowflake(keys);
     }
 }

@@ -1,5 +1,7 @@
 package io.stconn.pool;
 
+import io.stconn.internal.Envs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -59,7 +61,7 @@ class PoolRegistryTest {
         values.put(Env.USER_HOME, home.toString());
         values.put(Env.STCONN_PROJECT_DIR, project.toString());
         values.put(Env.STREAMLIT_SECRETS_FILES, null);
-        env = Env.overriding(values);
+        env = Envs.overriding(values);
         registry = new PoolRegistry(new Resolver(new SecretsStore(), env));
         threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
     }

@@ -1,5 +1,7 @@
 package io.stconn.resolve;
 
+import io.stconn.internal.Envs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -48,7 +50,7 @@ class ResolverTest {
         values.put(Env.USER_HOME, home.toString());
         values.put(Env.STCONN_PROJECT_DIR, project.toString());
         values.put(Env.STREAMLIT_SECRETS_FILES, null);
-        env = Env.overriding(values);
+        env = Envs.overriding(values);
         resolver = new Resolver(new SecretsStore(), env);
     }
 

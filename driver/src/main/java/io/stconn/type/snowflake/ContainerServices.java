@@ -32,7 +32,7 @@ public final class ContainerServices {
     /** Present when the token file exists and SNOWFLAKE_HOST is set. */
     public static Optional<ContainerServices> detect(Environment env) {
         Path tokenFile = tokenFile(env);
-        String host = Env.SNOWFLAKE_HOST.in(env);
+        String host = env.get(Env.SNOWFLAKE_HOST.key());
         if (host == null || !Files.isRegularFile(tokenFile)) {
             return Optional.empty();
         }
@@ -40,7 +40,7 @@ public final class ContainerServices {
     }
 
     static Path tokenFile(Environment env) {
-        String override = Env.SNOWFLAKE_SESSION_TOKEN_FILE.in(env);
+        String override = env.get(Env.SNOWFLAKE_SESSION_TOKEN_FILE.key());
         return Path.of(override != null ? override : TOKEN_FILE);
     }
 
@@ -48,7 +48,7 @@ public final class ContainerServices {
     public static String whyNot(Environment env) {
         Path tokenFile = tokenFile(env);
         boolean hasToken = Files.isRegularFile(tokenFile);
-        boolean hasHost = Env.SNOWFLAKE_HOST.in(env) != null;
+        boolean hasHost = env.get(Env.SNOWFLAKE_HOST.key()) != null;
         return "Snowpark Container Services (" + (hasToken ? tokenFile + " exists" : "no " + tokenFile)
                 + (hasHost ? ", SNOWFLAKE_HOST is set" : ", SNOWFLAKE_HOST is unset") + ")";
     }
@@ -74,7 +74,7 @@ public final class ContainerServices {
     }
 
     private void add(List<Value> values, String key, Env variable) {
-        String value = variable.in(env);
+        String value = env.get(variable.key());
         if (value != null) {
             values.add(new Value(key, value.strip(), "env " + variable.variable() + " (Snowpark Container Services)"));
         }

@@ -28,7 +28,7 @@ public final class EncryptedKeys {
 
     /** What is wrong with this PEM for snowflake-jdbc here, or empty when nothing is (or it cannot be told). */
     public static Optional<String> problem(byte[] pem, Environment env) {
-        if ("true".equalsIgnoreCase(Env.SNOWFLAKE_JDBC_ENABLE_BOUNCY_CASTLE.in(env))) {
+        if ("true".equalsIgnoreCase(env.get(Env.SNOWFLAKE_JDBC_ENABLE_BOUNCY_CASTLE.key()))) {
             return Optional.empty();
         }
         Matcher m = ENCRYPTED_PEM.matcher(new String(pem, StandardCharsets.US_ASCII));

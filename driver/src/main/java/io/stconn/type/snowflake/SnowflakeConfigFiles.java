@@ -79,7 +79,7 @@ public final class SnowflakeConfigFiles {
     }
 
     static Path home(Environment env) {
-        String home = Env.SNOWFLAKE_HOME.in(env);
+        String home = env.get(Env.SNOWFLAKE_HOME.key());
         if (home != null) {
             return Path.of(home.startsWith("~") ? userHome(env) + home.substring(1) : home);
         }
@@ -87,7 +87,7 @@ public final class SnowflakeConfigFiles {
     }
 
     private static String userHome(Environment env) {
-        String home = Env.USER_HOME.in(env);
+        String home = env.get(Env.USER_HOME.key());
         return home == null ? "." : home;
     }
 
@@ -113,7 +113,7 @@ public final class SnowflakeConfigFiles {
         if (!connectionName.equalsIgnoreCase("snowflake") && !connectionName.equalsIgnoreCase("snowpark")) {
             return new Choice(connectionName, "the connection name");
         }
-        String fromEnv = Env.SNOWFLAKE_DEFAULT_CONNECTION_NAME.in(env);
+        String fromEnv = env.get(Env.SNOWFLAKE_DEFAULT_CONNECTION_NAME.key());
         if (fromEnv != null) {
             return new Choice(fromEnv.strip(), "named by env SNOWFLAKE_DEFAULT_CONNECTION_NAME");
         }
@@ -255,7 +255,7 @@ public final class SnowflakeConfigFiles {
         }
         boolean readable = mode.contains(PosixFilePermission.GROUP_READ)
                 || mode.contains(PosixFilePermission.OTHERS_READ);
-        if (readable && !"true".equalsIgnoreCase(Env.SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE.in(env))) {
+        if (readable && !"true".equalsIgnoreCase(env.get(Env.SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE.key()))) {
             String warning = file + " is readable by group or others (" + shown + "). Run chmod 600 " + file
                     + "; set SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE=true to silence this warning.";
             if (!warnings.contains(warning)) {

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  */
 public final class SqlConnectionType implements ConnectionType {
     public static final String NAME = "sql";
-    private static final List<String> PART_KEYS = List.of("host", "port", "database", "username", "user", "password");
+    private static final List<String> PART_KEYS = SqlKey.keys(SqlKey.PARTS);
 
     @Override
     public String name() {
@@ -41,7 +41,7 @@ public final class SqlConnectionType implements ConnectionType {
 
     @Override
     public PoolTarget target(ConnectionConfig config) throws SQLException {
-        String url = config.string("url");
+        String url = config.string(SqlKey.URL.key());
         PoolTarget target = url != null && url.trim().regionMatches(true, 0, "jdbc:", 0, 5)
                 ? jdbcUrl(config, url.trim())
                 : dialectTarget(config, url);
@@ -50,7 +50,7 @@ public final class SqlConnectionType implements ConnectionType {
 
     /** A {@code jdbc:} URL used as is; the driver comes from the {@code driver} key or the URL's prefix. */
     private PoolTarget jdbcUrl(ConnectionConfig config, String url) throws SQLException {
-        String driverKey = javaClassName(config.string("driver"));
+        String driverKey = javaClassName(config.string(SqlKey.DRIVER.key()));
         List<JdbcDriver> candidates;
         if (driverKey != null) {
             candidates = List.of(new JdbcDriver(driverKey, null));
@@ -58,7 +58,7 @@ public final class SqlConnectionType implements ConnectionType {
             Optional<Dialect> dialect = Dialect.byJdbcUrl(url);
             if (dialect.isEmpty()) {
                 throw SqlState.MISSING_VALUE.exception("Connection '" + config.name() + "': stconn does not know the "
-                        + "driver for this jdbc: url (" + config.where("url") + "). Add driver = \"<JDBC driver class>\" "
+                        + "driver for this jdbc: url (" + config.where(SqlKey.URL.key()) + "). Add driver = \"<JDBC driver class>\" "
                         + "to [connections." + config.name() + "]");
             }
             candidates = dialect.get().drivers();
@@ -66,8 +66,8 @@ public final class SqlConnectionType implements ConnectionType {
         String where = config.where(driverKey != null ? "driver" : "url");
         Driver driver = DriverLoader.loadFirst(config.name(), where, candidates).driver();
         Properties props = new Properties();
-        config.first("username", "user").ifPresent(v -> props.setProperty("user", v.text()));
-        config.get("password").ifPresent(v -> props.setProperty("password", v.text()));
+        config.first(SqlKey.USERNAME.key(), SqlKey.USER.key()).ifPresent(v -> props.setProperty("user", v.text()));
+        config.get(SqlKey.PASSWORD.key()).ifPresent(v -> props.setProperty("password", v.text()));
         props.putAll(queryTable(config));
         props.putAll(EngineKwargs.connectArgs(config));
         return PoolTarget.ofDriver(driver, url, props);
@@ -82,12 +82,12 @@ public final class SqlConnectionType implements ConnectionType {
                 parsed = SqlAlchemyUrl.parse(url.trim());
             } catch (SQLException e) {
                 throw SqlState.restated("Connection '" + config.name() + "': bad url ("
-                        + config.where("url") + "): " + e.getMessage(), e);
+                        + config.where(SqlKey.URL.key()) + "): " + e.getMessage(), e);
             }
             dialectName = parsed.dialect();
             parts = withKwargParts(config, parsed.parts());
         } else {
-            String dialectValue = config.string("dialect");
+            String dialectValue = config.string(SqlKey.DIALECT.key());
             if (dialectValue == null || dialectValue.isBlank()) {
                 throw SqlState.MISSING_VALUE.exception("Missing SQL DB connection param: dialect (connection '"
                         + config.name() + "'). Add url = \"dialect://user:password@host:port/database\" or "
@@ -117,7 +117,7 @@ public final class SqlConnectionType implements ConnectionType {
                         + " to [connections." + config.name() + "]");
             }
         }
-        String driverKey = javaClassName(config.string("driver"));
+        String driverKey = javaClassName(config.string(SqlKey.DRIVER.key()));
         List<JdbcDriver> candidates = driverKey != null ? List.of(new JdbcDriver(driverKey, null)) : dialect.drivers();
         String where = config.where(driverKey != null ? "driver" : url != null ? "url" : "dialect");
         DriverLoader.Loaded loaded = DriverLoader.loadFirst(config.name(), where, candidates);
@@ -127,9 +127,9 @@ public final class SqlConnectionType implements ConnectionType {
     }
 
     private static ConnectionParts partsFrom(ConnectionConfig config) throws SQLException {
-        return new ConnectionParts(config.string("host"), port(config), config.string("database"),
-                queryTable(config), config.first("username", "user").map(ConfigValue::text).orElse(null),
-                config.string("password"));
+        return new ConnectionParts(config.string(SqlKey.HOST.key()), port(config), config.string(SqlKey.DATABASE.key()),
+                queryTable(config), config.first(SqlKey.USERNAME.key(), SqlKey.USER.key()).map(ConfigValue::text).orElse(null),
+                config.string(SqlKey.PASSWORD.key()));
     }
 
     /** The url's parts, overridden by parts given as kwargs. */
@@ -166,7 +166,7 @@ public final class SqlConnectionType implements ConnectionType {
     }
 
     private static Integer port(ConnectionConfig config) throws SQLException {
-        ConfigValue v = config.get("port").orElse(null);
+        ConfigValue v = config.get(SqlKey.PORT.key()).orElse(null);
         if (v == null || v.text().isBlank()) {
             return null;
         }
@@ -184,7 +184,7 @@ public final class SqlConnectionType implements ConnectionType {
 
     private static Map<String, String> queryTable(ConnectionConfig config) {
         Map<String, String> query = new LinkedHashMap<>();
-        config.table("query").forEach((k, v) -> query.put(k, v.text()));
+        config.table(SqlKey.QUERY.key()).forEach((k, v) -> query.put(k, v.text()));
         return query;
     }
 

@@ -1,5 +1,7 @@
 package io.stconn.type.snowflake;
 
+import io.stconn.internal.Envs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stconn.internal.Env;
@@ -38,7 +40,7 @@ class ContainerServicesTest {
 
     @Test
     void needsBothTheTokenFileAndTheHost() throws IOException {
-        Environment environment = Env.overriding(env);
+        Environment environment = Envs.overriding(env);
         assertThat(ContainerServices.detect(environment)).isEmpty();
         assertThat(ContainerServices.whyNot(environment))
                 .isEqualTo("Snowpark Container Services (no " + tokenFile + ", SNOWFLAKE_HOST is unset)");
@@ -47,20 +49,20 @@ class ContainerServicesTest {
         assertThat(ContainerServices.whyNot(environment))
                 .isEqualTo("Snowpark Container Services (" + tokenFile + " exists, SNOWFLAKE_HOST is unset)");
         env.put(Env.SNOWFLAKE_HOST, "xy12345.eu-central-1.snowflakecomputing.com");
-        assertThat(ContainerServices.detect(Env.overriding(env))).isPresent();
+        assertThat(ContainerServices.detect(Envs.overriding(env))).isPresent();
     }
 
     @Test
     void theHostAloneIsNotEnough() {
         env.put(Env.SNOWFLAKE_HOST, "xy12345.snowflakecomputing.com");
-        assertThat(ContainerServices.detect(Env.overriding(env))).isEmpty();
+        assertThat(ContainerServices.detect(Envs.overriding(env))).isEmpty();
     }
 
     @Test
     void theDefaultTokenFileIsSnowflakes() {
         env.remove(Env.SNOWFLAKE_SESSION_TOKEN_FILE);
         env.put(Env.SNOWFLAKE_SESSION_TOKEN_FILE, null);
-        assertThat(ContainerServices.tokenFile(Env.overriding(env))).isEqualTo(Path.of("/snowflake/session/token"));
+        assertThat(ContainerServices.tokenFile(Envs.overriding(env))).isEqualTo(Path.of("/snowflake/session/token"));
     }
 
     @Test
@@ -70,7 +72,7 @@ class ContainerServicesTest {
         env.put(Env.SNOWFLAKE_ACCOUNT, "XY12345");
         env.put(Env.SNOWFLAKE_DATABASE, "APP_DB");
         env.put(Env.SNOWFLAKE_SCHEMA, "APP");
-        ContainerServices spcs = ContainerServices.detect(Env.overriding(env)).orElseThrow();
+        ContainerServices spcs = ContainerServices.detect(Envs.overriding(env)).orElseThrow();
         assertThat(spcs.values()).extracting(Value::key, Value::value).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("host", "snowflake.eu-central-1.internal"),
                 org.assertj.core.groups.Tuple.tuple("account", "XY12345"),

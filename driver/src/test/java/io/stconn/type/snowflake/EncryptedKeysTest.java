@@ -1,5 +1,7 @@
 package io.stconn.type.snowflake;
 
+import io.stconn.internal.Envs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -16,7 +18,7 @@ class EncryptedKeysTest {
 
     private Environment env(String bouncyCastle) {
         env.put(Env.SNOWFLAKE_JDBC_ENABLE_BOUNCY_CASTLE, bouncyCastle);
-        return Env.overriding(env);
+        return Envs.overriding(env);
     }
 
     private static byte[] pem(String algorithm) throws Exception {

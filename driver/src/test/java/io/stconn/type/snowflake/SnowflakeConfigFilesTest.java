@@ -1,5 +1,7 @@
 package io.stconn.type.snowflake;
 
+import io.stconn.internal.Envs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -48,7 +50,7 @@ class SnowflakeConfigFilesTest {
     }
 
     private SnowflakeConfigFiles files() {
-        return SnowflakeConfigFiles.of(Env.overriding(env), null, false);
+        return SnowflakeConfigFiles.of(Envs.overriding(env), null, false);
     }
 
     private Path write(Path file, String toml) throws IOException {
@@ -142,7 +144,7 @@ class SnowflakeConfigFilesTest {
     void aGivenConnectionsFileIsTheOnlyOneRead() throws IOException, SQLException {
         write(snowflakeHome.resolve("config.toml"), "[connections.dev]\naccount = \"from-config\"\n");
         Path custom = write(root.resolve("team/connections.toml"), "[shared]\naccount = \"team\"\n");
-        SnowflakeConfigFiles files = SnowflakeConfigFiles.of(Env.overriding(env), custom, false);
+        SnowflakeConfigFiles files = SnowflakeConfigFiles.of(Envs.overriding(env), custom, false);
         assertThat(files.find("shared")).isPresent();
         assertThat(files.find("dev")).isEmpty();
     }
@@ -170,7 +172,7 @@ class SnowflakeConfigFilesTest {
         Path file = write(snowflakeHome.resolve("connections.toml"), "[default]\naccount = \"a1\"\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
         env.put(Env.SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE, skipWarning);
-        SnowflakeConfigFiles files = SnowflakeConfigFiles.of(Env.overriding(env), null, unsafeSkip);
+        SnowflakeConfigFiles files = SnowflakeConfigFiles.of(Envs.overriding(env), null, unsafeSkip);
         switch (outcome) {
             case "ok" -> {
                 assertThat(files.find("default")).isPresent();

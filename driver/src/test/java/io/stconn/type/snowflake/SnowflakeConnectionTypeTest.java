@@ -1,5 +1,7 @@
 package io.stconn.type.snowflake;
 
+import io.stconn.internal.Envs;
+
 import io.stconn.spi.ConfigValue;
 import io.stconn.spi.ConnectionConfig;
 
@@ -86,7 +88,7 @@ class SnowflakeConnectionTypeTest {
     }
 
     private ConnectionConfig config(String name) {
-        return new ConnectionConfig(name, values, project, Env.overriding(env),
+        return new ConnectionConfig(name, values, project, Envs.overriding(env),
                 List.of(Path.of("/home/me/.streamlit/secrets.toml"), Path.of("/app/.streamlit/secrets.toml")));
     }
 
