@@ -1,7 +1,6 @@
 package io.stconn.it;
 
-import io.stconn.StconnDriver;
-import io.stconn.request.RequestParser;
+import io.stconn.road.Road;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,8 +56,7 @@ final class OpenedPools implements AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) throws SQLException {
         for (Opened o : opened) {
-            StconnDriver.pools().reset(RequestParser.parse(o.url(), o.info(),
-                    StconnDriver.pools().resolver().environment()));
+            Road.shared().reset(Road.shared().request(o.url(), o.info()));
         }
         opened.clear();
     }

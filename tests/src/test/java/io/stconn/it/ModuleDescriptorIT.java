@@ -1,0 +1,62 @@
+package io.stconn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The drop-in jar as a module: it exports the user API and the plug-in contract only (the road,
+ * the pools, the relocated tomlj and HikariCP stay inside), provides the JDBC driver, and works on
+ * the module path as it does on the class path.
+ */
+class ModuleDescriptorIT {
+
+    private static ModuleDescriptor descriptor() {
+        ModuleReference module = ModuleFinder.of(Jars.stconnJar()).findAll().iterator().next();
+        return module.descriptor();
+    }
+
+    @Test
+    void theJarExportsTheUserApiAndTheSpiOnly() {
+        ModuleDescriptor descriptor = descriptor();
+        assertThat(descriptor.name()).isEqualTo("io.stconn");
+        assertThat(descriptor.isAutomatic()).isFalse();
+        assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+                .isEqualTo(Set.of("io.stconn", "io.stconn.spi"));
+        assertThat(descriptor.packages()).contains("io.stconn.road", "io.stconn.pool", "io.stconn.shaded.hikari",
+                "io.stconn.shaded.tomlj");
+    }
+
+    @Test
+    void theJarProvidesTheDriverAndUsesConnectionTypes() {
+        ModuleDescriptor descriptor = descriptor();
+        assertThat(descriptor.provides()).anySatisfy(p -> {
+            assertThat(p.service()).isEqualTo("java.sql.Driver");
+            assertThat(p.providers()).containsExactly("io.stconn.StconnDriver");
+        });
+        assertThat(descriptor.uses()).contains("io.stconn.spi.ConnectionType");
+    }
+
+    @Test
+    void onTheModulePathTheDemoQueryRuns() throws IOException, InterruptedException {
+        Path examples = Path.of(System.getProperty("basedir", "."), "..", "examples").toAbsolutePath().normalize();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-p", Jars.stconnJar().toString(), "-cp", Jars.h2Jar().toString(),
+                "-m", "io.stconn/io.stconn.cli.Main", "query", "demo", "SELECT name FROM pets WHERE id = 2",
+                "--project", examples.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("Miso").contains("(1 row)");
+    }
+}
