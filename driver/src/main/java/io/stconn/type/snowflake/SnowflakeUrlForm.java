@@ -58,6 +58,6 @@ public final class SnowflakeUrlForm implements TypeUrlForm {
                     + " is read for each connection): give the parameters as keys of the section with"
                     + " type = \"snowflake\" instead of a snowflake:// url");
         }
-        return new JdbcTarget(mapped.url(), mapped.properties(), mapped.notes());
+        return mapped.jdbc();
     }
 }
