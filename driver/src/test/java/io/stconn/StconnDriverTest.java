@@ -116,7 +116,7 @@ class StconnDriverTest {
         assertThatThrownBy(() -> driver.connect("jdbc:stconn:", new Properties()))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("jdbc:stconn:")
-                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+                .extracting(SqlState::reasonOf).isEqualTo(java.util.Optional.of(SqlState.INVALID_URL));
     }
 
     private void writeSecrets(String toml) throws IOException {

@@ -1,5 +1,7 @@
 package io.stconn.pool;
 
+import io.stconn.SqlState;
+
 import io.stconn.internal.Envs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -504,7 +506,7 @@ class PoolRegistryTest {
         SQLException e = catchThrowableOfType(SQLException.class,
                 () -> connect("jdbc:stconn:bad_setting?hikari.noSuchSetting=1"));
 
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_POOL_SETTING);
         assertThat(e.getMessage()).startsWith("Invalid pool setting noSuchSetting = '1' (URL parameter) for connection "
                 + "'bad_setting'").contains("does not exist");
     }
@@ -531,7 +533,7 @@ class PoolRegistryTest {
 
         SQLException e = catchThrowableOfType(SQLException.class, () -> connect("jdbc:stconn:absent"));
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_CONNECTION);
         assertThat(openPoolsOf("absent")).isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package io.stconn.request;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -119,7 +121,7 @@ class RequestParserTest {
     void aUrlWithoutThePrefixIsAnInvalidUrl() {
         SQLException e = failure("jdbc:postgresql://h/db", null);
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_URL);
         assertThat(e.getMessage()).contains("jdbc:stconn:");
     }
 
@@ -160,7 +162,7 @@ class RequestParserTest {
     void anEmptyNameIsAnInvalidUrl(String url) {
         SQLException e = failure(url, null);
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_URL);
         assertThat(e.getMessage()).isEqualTo("No connection name in the URL: write jdbc:stconn:<name>, where <name> "
                 + "is a [connections.<name>] section of .streamlit/secrets.toml");
     }
@@ -171,7 +173,7 @@ class RequestParserTest {
     void badPercentEncodingIsAnInvalidUrl(String url) {
         SQLException e = failure(url, null);
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_URL);
         assertThat(e.getMessage()).contains("Bad percent-encoding").contains("two hex digits").contains("%25");
     }
 
@@ -179,7 +181,7 @@ class RequestParserTest {
     void badPercentEncodingInAValueNeverEchoesTheValue() {
         SQLException e = failure("jdbc:stconn:mydb?password=S3cr3t%zz", null);
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_URL);
         assertThat(e.getMessage()).doesNotContain("S3cr3t");
     }
 
@@ -205,7 +207,7 @@ class RequestParserTest {
 
         SQLException e = catchThrowableOfType(SQLException.class, () -> RequestParser.parse(url, null, env));
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_URL);
         assertThat(e.getMessage()).contains("environment variable").contains("not set");
     }
 
@@ -214,7 +216,7 @@ class RequestParserTest {
         SQLException e = catchThrowableOfType(SQLException.class,
                 () -> RequestParser.parse("jdbc:stconn:env:", null, environment(Map.of())));
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_URL);
         assertThat(e.getMessage()).contains("names no environment variable");
     }
 
@@ -263,7 +265,7 @@ class RequestParserTest {
     void aUrlParameterWithoutANameIsAnInvalidUrl() {
         SQLException e = failure("jdbc:stconn:db?=x", null);
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_URL);
         assertThat(e.getMessage()).isEqualTo("A URL parameter has no name: write jdbc:stconn:<name>?key=value&key=value");
     }
 
@@ -363,7 +365,7 @@ class RequestParserTest {
     void badTtlIsAnInvalidValue(String ttl) {
         SQLException e = failure("jdbc:stconn:db?ttl=" + ttl.replace(" ", "%20"), null);
 
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).isEqualTo("Invalid ttl '" + ttl + "' (URL parameter): give a positive number of "
                 + "seconds such as 300, or a duration such as 30s, 10m, 1h, 1d or PT5M");
     }
@@ -372,7 +374,7 @@ class RequestParserTest {
     void aBadTtlPropertyNamesItsOrigin() {
         SQLException e = failure("jdbc:stconn:db", properties("ttl", "abc"));
 
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).contains("'abc' (connect() property)");
     }
 
@@ -394,7 +396,7 @@ class RequestParserTest {
     void badMaxEntriesIsAnInvalidValue(String text) {
         SQLException e = failure("jdbc:stconn:db?max_entries=" + text, null);
 
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).isEqualTo("Invalid max_entries '" + text + "' (URL parameter): give a whole number "
                 + "of at least 1, or leave it out for an unbounded cache");
     }

@@ -1,5 +1,7 @@
 package io.stconn.resolve;
 
+import io.stconn.SqlState;
+
 import io.stconn.internal.Envs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,7 +187,7 @@ class ResolverTest {
 
         SQLException e = failure("jdbc:stconn:h2bd");
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_CONNECTION);
         assertThat(e.getMessage()).startsWith("No connection named 'h2bd' in the secrets: the connections are [h2db] "
                 + "(did you mean 'h2db'?)");
     }
@@ -194,7 +196,7 @@ class ResolverTest {
     void aMissingNameWithNoSecretsAtAllListsThePathsSearched() {
         SQLException e = failure("jdbc:stconn:h2db");
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.NO_SECRETS);
         assertThat(e.getMessage()).contains(home.resolve(".streamlit/secrets.toml").toString())
                 .contains(secretsFile.toString());
     }
@@ -205,7 +207,7 @@ class ResolverTest {
 
         SQLException e = failure("jdbc:stconn:sql");
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_CONNECTION);
         assertThat(e.getMessage()).startsWith("No connection named 'sql' in the secrets");
     }
 
@@ -215,7 +217,7 @@ class ResolverTest {
 
         SQLException e = failure("jdbc:stconn:h2db");
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_TYPE);
         assertThat(e.getMessage()).startsWith("Cannot tell the type of connection 'h2db'");
     }
 
@@ -306,7 +308,7 @@ class ResolverTest {
 
         SQLException e = failure("jdbc:stconn:h2db");
 
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).contains(secretsFile + ":2:").doesNotContain("S3cr3t");
     }
 }

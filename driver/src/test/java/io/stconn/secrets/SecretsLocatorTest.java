@@ -1,5 +1,7 @@
 package io.stconn.secrets;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -149,7 +151,7 @@ class SecretsLocatorTest {
     void anEnvironmentVariableThatIsNotAListOfPathsIsAnInvalidValue(String value) {
         SQLException e = catchThrowableOfType(SQLException.class, () -> locate(null, value));
 
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).contains("STREAMLIT_SECRETS_FILES");
     }
 
@@ -186,7 +188,7 @@ class SecretsLocatorTest {
 
         SQLException e = catchThrowableOfType(SQLException.class, () -> locate(null, null));
 
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).contains(projectConfig + ":3:1: ");
     }
 
@@ -196,7 +198,7 @@ class SecretsLocatorTest {
 
         SQLException e = catchThrowableOfType(SQLException.class, () -> locate(null, null));
 
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).contains(homeConfig + ":1:9: ").contains(homeConfig + ":3:1: ");
     }
 
@@ -207,7 +209,7 @@ class SecretsLocatorTest {
 
         SQLException e = catchThrowableOfType(SQLException.class, () -> locate(null, null));
 
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).matches(Pattern.quote("[secrets] files in " + projectConfig) + ":3:\\d+ must be a list"
                 + " of paths, as in files = .*");
     }

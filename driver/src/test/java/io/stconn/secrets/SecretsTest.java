@@ -1,5 +1,7 @@
 package io.stconn.secrets;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -145,7 +147,7 @@ class SecretsTest {
 
         SQLException e = secrets().notFound("homedb");
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_CONNECTION);
         assertThat(e.getMessage()).startsWith("No connection named 'homedb' in the secrets: [connections.homedb] is "
                 + "defined in " + homeSecrets + " but hidden by " + projectSecrets + ", whose [connections] table "
                 + "replaces the earlier one whole");
@@ -201,7 +203,7 @@ class SecretsTest {
 
         SQLException e = secrets().notFound("mydbb");
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_CONNECTION);
         assertThat(e.getMessage()).isEqualTo("No connection named 'mydbb' in the secrets: the connections are "
                 + "[analytics, mydb] (did you mean 'mydb'?). Files read (the default locations): [" + projectSecrets
                 + "]. Add a [connections.mydbb] section, or fix the name in the URL.");
@@ -229,7 +231,7 @@ class SecretsTest {
 
         SQLException e = secrets().notFound("mydb");
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_CONNECTION);
         assertThat(e.getMessage()).contains("there is no [connections] table at all").contains(projectSecrets.toString());
     }
 
@@ -237,7 +239,7 @@ class SecretsTest {
     void noFilesAtAllListsEveryPathSearched() throws SQLException {
         SQLException e = secrets().notFound("mydb");
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.NO_SECRETS);
         assertThat(e.getMessage()).startsWith("No secrets file found for connection 'mydb'. Searched (the default "
                 + "locations): " + homeSecrets + "; " + projectSecrets + ";");
         assertThat(e.getMessage()).contains("project_dir").contains("STCONN_PROJECT_DIR");
@@ -250,7 +252,7 @@ class SecretsTest {
 
         SQLException e = secrets(a + File.pathSeparator + b).notFound("mydb");
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.NO_SECRETS);
         assertThat(e.getMessage()).contains("Searched (the secrets_files kwarg): " + a + "; " + b + ";");
     }
 
@@ -266,7 +268,7 @@ class SecretsTest {
 
         SQLException e = readFailure();
 
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).startsWith("Malformed TOML: " + projectSecrets + ":2:12: ");
         assertThat(e.getMessage()).contains("; " + projectSecrets + ":3:7: ");
         assertThat(e.getMessage()).contains("password = \"...\"");
@@ -293,7 +295,7 @@ class SecretsTest {
 
         SQLException e = readFailure();
 
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).contains(projectSecrets + ":").doesNotContain("S3cr3t").doesNotContain("S3c");
         assertThat(e.getCause()).satisfiesAnyOf(
                 c -> assertThat(c).isNull(),
@@ -307,7 +309,7 @@ class SecretsTest {
 
         SQLException e = readFailure();
 
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).contains(projectSecrets + ":1:").doesNotContain(homeSecrets.toString());
     }
 
@@ -317,7 +319,7 @@ class SecretsTest {
 
         SQLException e = readFailure();
 
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).contains(projectSecrets + ":3:");
     }
 
@@ -329,7 +331,7 @@ class SecretsTest {
 
         SQLException e = catchThrowableOfType(SQLException.class, () -> secrets().section("mydb"));
 
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).isEqualTo("[connections.mydb] at " + projectSecrets + ":2:1 is not a table: write it "
                 + "as a section, [connections.mydb], with keys such as url = \"...\"");
     }

@@ -1,5 +1,7 @@
 package io.stconn.secrets;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -179,7 +181,7 @@ class SecretsWatchTest {
         SecretsWatch watch = watch();
         SecretsWatch.Snapshot broken = watch.current();
         SQLException e = catchThrowableOfType(SQLException.class, broken::secrets);
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).contains(projectSecrets + ":2:");
 
         write(projectSecrets, "[connections.mydb]\nurl = \"sqlite:///fixed.db\"\n");
@@ -199,7 +201,8 @@ class SecretsWatchTest {
         SQLException second = catchThrowableOfType(SQLException.class, broken::secrets);
 
         assertThat((Throwable) first).isNotSameAs(second);
-        assertThat(first.getSQLState()).isEqualTo(second.getSQLState()).isEqualTo("42601");
+        assertThat(first.getSQLState()).isEqualTo(second.getSQLState());
+        assertThat(SqlState.reasonOf(first)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(first.getMessage()).isEqualTo(second.getMessage());
     }
 

@@ -1,5 +1,7 @@
 package io.stconn.type;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -57,7 +59,7 @@ class DriverLoaderTest {
 
         SQLException e = catchThrowableOfType(SQLException.class, () -> DriverLoader.loadFirst("mydb", candidates));
 
-        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.DRIVER_NOT_FOUND);
         assertThat(e.getMessage()).isEqualTo("JDBC driver not found for connection 'mydb': com.mysql.cj.jdbc.Driver "
                 + "(Maven: com.mysql:mysql-connector-j) or com.example.Custom. Put the driver jar beside the stconn jar on "
                 + "the class path (in DBeaver: add it to the driver's libraries).");

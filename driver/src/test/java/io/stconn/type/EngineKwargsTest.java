@@ -1,5 +1,7 @@
 package io.stconn.type;
 
+import io.stconn.SqlState;
+
 import io.stconn.type.sql.SqlConnectionType;
 
 import io.stconn.spi.ConfigValue;
@@ -242,7 +244,7 @@ class EngineKwargsTest {
                     () -> EngineKwargs.poolSettings(engine(map("pool_size", value))));
 
             assertThat((Throwable) e).as("pool_size = %s", value).isNotNull();
-            assertThat(e.getSQLState()).isEqualTo("22023");
+            assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
             assertThat(e.getMessage()).isEqualTo("create_engine_kwargs pool_size = '" + value + "' (" + ORIGIN
                     + ") is not a whole number");
         }
@@ -253,7 +255,7 @@ class EngineKwargsTest {
     void badNumbersAreInvalidValues(String key, String value, String what) {
         SQLException e = catchThrowableOfType(SQLException.class, () -> EngineKwargs.poolSettings(engine(map(key, value))));
 
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).isEqualTo("create_engine_kwargs " + key + " = '" + value + "' (" + ORIGIN + ") " + what);
     }
 }

@@ -1,5 +1,7 @@
 package io.stconn.type;
 
+import io.stconn.SqlState;
+
 import io.stconn.resolve.TypeResolver;
 
 
@@ -108,7 +110,7 @@ class TypeResolverTest {
 
         SQLException e = catchThrowableOfType(SQLException.class, () -> TypeResolver.resolve("mydb", null, section));
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_TYPE);
         assertThat(e.getMessage()).isEqualTo("Cannot tell the type of connection 'mydb': add type = \"sql\" (or "
                 + "\"snowflake\", or a class implementing io.stconn.spi.ConnectionType) to [connections.mydb] in the "
                 + "secrets, give it a url or dialect key, or pass type=sql in the URL: jdbc:stconn:mydb?type=sql");
@@ -186,7 +188,7 @@ class TypeResolverTest {
         SQLException e = catchThrowableOfType(SQLException.class,
                 () -> TypeResolver.resolve("mydb", null, section("type", "io.stconn.type.NotAConnectionType")));
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_TYPE);
         assertThat(e.getMessage()).isEqualTo("Class io.stconn.type.NotAConnectionType "
                 + "(/app/.streamlit/secrets.toml:2:1) does not implement io.stconn.spi.ConnectionType: a connection type "
                 + "must implement that interface and have a public no-argument constructor");
@@ -199,7 +201,7 @@ class TypeResolverTest {
     void platformClassesThatAreNotTypesAreRefused(String className) {
         SQLException e = catchThrowableOfType(SQLException.class, () -> TypeResolver.lookup(className, "URL parameter"));
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_TYPE);
         assertThat(e.getMessage()).startsWith("Class " + className + " (URL parameter) does not implement "
                 + "io.stconn.spi.ConnectionType");
     }
@@ -209,7 +211,7 @@ class TypeResolverTest {
     void anUnknownTypeIsAnError(String typeName) {
         SQLException e = catchThrowableOfType(SQLException.class, () -> TypeResolver.resolve("mydb", kwarg(typeName), section()));
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_TYPE);
         assertThat(e.getMessage()).isEqualTo("Unknown connection type '" + typeName + "' (URL parameter): use sql, "
                 + "snowflake, the short name of a registered io.stconn.spi.ConnectionType provider, or the fully "
                 + "qualified name of a class implementing it that is on the class path");
@@ -221,7 +223,7 @@ class TypeResolverTest {
         SQLException e = catchThrowableOfType(SQLException.class,
                 () -> TypeResolver.lookup("io.stconn.spi.ConnectionType", "URL parameter"));
 
-        assertThat(e.getSQLState()).isEqualTo("42704");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.UNKNOWN_TYPE);
         assertThat(e.getMessage()).startsWith("Cannot create connection type io.stconn.spi.ConnectionType (URL parameter)");
     }
 }

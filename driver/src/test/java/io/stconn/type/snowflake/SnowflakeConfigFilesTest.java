@@ -1,5 +1,7 @@
 package io.stconn.type.snowflake;
 
+import io.stconn.SqlState;
+
 import io.stconn.internal.Envs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,7 +188,7 @@ class SnowflakeConfigFilesTest {
             }
             default -> {
                 SQLException e = catchThrowableOfType(SQLException.class, () -> files.find("default"));
-                assertThat(e.getSQLState()).isEqualTo("22023");
+                assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
                 assertThat(e.getMessage()).isEqualTo(file + " is writable by group or others (" + mode + "): whoever"
                         + " can write it can send your connection, and its credentials, anywhere. Run chmod 600 "
                         + file + " (Snowflake's own drivers refuse it too), or pass"
@@ -209,7 +211,7 @@ class SnowflakeConfigFilesTest {
         Path file = write(snowflakeHome.resolve("connections.toml"),
                 "[default]\naccount = \"a1\"\npassword = " + SECRET + "\n");
         SQLException e = catchThrowableOfType(SQLException.class, () -> files().find("default"));
-        assertThat(e.getSQLState()).isEqualTo("42601");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MALFORMED_SECRETS);
         assertThat(e.getMessage()).startsWith("Malformed TOML: " + file + ":3:")
                 .endsWith(". Fix the file: snowflake-connector-python, the Snowflake CLI and snowflake-jdbc read it too.")
                 .doesNotContain(SECRET);

@@ -1,5 +1,7 @@
 package io.stconn.type.snowflake;
 
+import io.stconn.SqlState;
+
 import io.stconn.internal.Envs;
 
 import io.stconn.spi.ConfigValue;
@@ -161,7 +163,7 @@ class SnowflakeConnectionTypeTest {
         Path file = connectionsToml(DEFAULT_ENTRY);
         secret("connection_name", "prod");
         SQLException e = failure("mydb");
-        assertThat(e.getSQLState()).isEqualTo("22004");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MISSING_VALUE);
         assertThat(e.getMessage()).isEqualTo("Snowflake connection 'mydb': no entry 'prod' (connection_name at"
                 + " /app/.streamlit/secrets.toml:2:1) in " + file + " and in the [connections] of "
                 + snowflakeHome.resolve("config.toml") + " (no such file); the entries there are [analytics, default]."
@@ -198,7 +200,7 @@ class SnowflakeConnectionTypeTest {
         SQLException e = failure("snowflake");
         Path connections = snowflakeHome.resolve("connections.toml");
         Path config = snowflakeHome.resolve("config.toml");
-        assertThat(e.getSQLState()).isEqualTo("22004");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MISSING_VALUE);
         assertThat(e.getMessage()).isEqualTo("Missing Snowflake connection configuration for 'snowflake'. Did you"
                 + " forget to set it in secrets.toml, a Snowflake configuration file, or as URL parameters? Searched:"
                 + " [connections.snowflake] in the secrets (/home/me/.streamlit/secrets.toml,"
@@ -214,7 +216,7 @@ class SnowflakeConnectionTypeTest {
     void valuesWithoutAnAccountSayWhatWasFound() {
         secret("warehouse", "WH").kwarg("user", "jsmith");
         SQLException e = failure("mydb");
-        assertThat(e.getSQLState()).isEqualTo("22004");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.MISSING_VALUE);
         assertThat(e.getMessage()).isEqualTo("Snowflake connection 'mydb' has no account: add account ="
                 + " \"<orgname>-<account_name>\" to [connections.mydb]. Values found: warehouse"
                 + " (/app/.streamlit/secrets.toml:2:1), user (URL parameter). Searched: [connections.mydb] in the"
@@ -228,7 +230,7 @@ class SnowflakeConnectionTypeTest {
     void aBadAccountIsRefusedWithTheConnectionNameAndNoSecret() {
         secret("account", "evil.example.com/x").secret("password", SECRET);
         SQLException e = failure("mydb");
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).isEqualTo("Snowflake connection 'mydb': the snowflake account may contain only"
                 + " letters, digits, '_', '-' and '.' (for example myorg-myaccount or xy12345.eu-central-1), not"
                 + " 'evil.example.com/x' (/app/.streamlit/secrets.toml:2:1)");
@@ -284,7 +286,7 @@ class SnowflakeConnectionTypeTest {
         secret("account", "a1").secret("user", "svc").secret("authenticator", "snowflake_jwt")
                 .secret("private_key_file", "keys/rsa_key.p8").secret("private_key_file_pwd", SECRET);
         SQLException e = failure("mydb");
-        assertThat(e.getSQLState()).isEqualTo("22023");
+        assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).startsWith("Snowflake connection 'mydb': private_key_file " + key
                 + " is encrypted with PBES2, which snowflake-jdbc cannot open").doesNotContain(SECRET);
         env.put(Env.SNOWFLAKE_JDBC_ENABLE_BOUNCY_CASTLE, "true");
