@@ -74,8 +74,8 @@ class DBeaverStyleLoadingIT {
         if (libraries != null) {
             try {
                 // this copy of stconn has its own pools; DBeaver's "disconnect all" leaves none open either
-                Object pools = driver.getClass().getMethod("pools").invoke(null);
-                pools.getClass().getMethod("closeAll").invoke(pools);
+                Object road = driver.getClass().getClassLoader().loadClass("io.stconn.road.Road").getMethod("shared").invoke(null);
+                road.getClass().getMethod("closeAll").invoke(road);
             } finally {
                 Thread.currentThread().setContextClassLoader(previousContext);
                 libraries.close();

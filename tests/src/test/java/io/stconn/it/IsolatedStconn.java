@@ -63,9 +63,9 @@ final class IsolatedStconn implements AutoCloseable {
     @Override
     public void close() throws IOException, ReflectiveOperationException {
         try {
-            // the isolated copy has its own registry of pools: close them, as deregistering would
-            Object pools = driver.getClass().getMethod("pools").invoke(null);
-            pools.getClass().getMethod("closeAll").invoke(pools);
+            // the isolated copy has its own road and pools: close them, as deregistering would
+            Object road = driver.getClass().getClassLoader().loadClass("io.stconn.road.Road").getMethod("shared").invoke(null);
+            road.getClass().getMethod("closeAll").invoke(road);
         } finally {
             Thread.currentThread().setContextClassLoader(previousContext);
             loader.close();
