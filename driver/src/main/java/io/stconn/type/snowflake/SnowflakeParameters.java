@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Snowflake connection parameters, as st.connection users write them, to snowflake-jdbc's URL and
@@ -26,9 +25,6 @@ import java.util.regex.Pattern;
  * of several spellings of one key the later value wins, so callers pass values in rising precedence.
  */
 public final class SnowflakeParameters {
-    static final String DOMAIN = ".snowflakecomputing.com";
-    // what may become part of a host name: anything else (/ @ : ? # space) could point elsewhere
-    private static final Pattern HOST_PART = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Set<String> AUTHENTICATORS = Set.of("snowflake", "externalbrowser", "snowflake_jwt",
             "oauth", "username_password_mfa", "programmatic_access_token", "oauth_authorization_code",
             "oauth_client_credentials", "workload_identity");
@@ -57,7 +53,7 @@ public final class SnowflakeParameters {
             fold(v, known, others, notes);
         }
         Properties props = new Properties();
-        String url = url(known, props, notes);
+        String url = SnowflakeHost.url(known, props, notes);
         Path tokenFile = null;
         for (Map.Entry<SnowflakeKey, Value> entry : known.entrySet()) {
             SnowflakeKey key = entry.getKey();
@@ -121,110 +117,6 @@ public final class SnowflakeParameters {
             others.put(lower, v);
         }
         // dotted keys (hikari.maximumPoolSize=4 as a kwarg) are pool settings
-    }
-
-    /** {@code jdbc:snowflake://<host>[:<port>]/}; the account is checked before it becomes part of a host name. */
-    private static String url(Map<SnowflakeKey, Value> known, Properties props, List<String> notes)
-            throws SQLException {
-        String account = hostPart(known.get(SnowflakeKey.ACCOUNT), "account",
-                "for example myorg-myaccount or xy12345.eu-central-1");
-        String region = hostPart(known.get(SnowflakeKey.REGION), "region", "for example eu-central-1");
-        String host = hostPart(known.get(SnowflakeKey.HOST), "host", "a host name such as myorg-myaccount"
-                + ".privatelink.snowflakecomputing.com");
-        if (host == null && account == null) {
-            throw SqlState.MISSING_VALUE.exception("the snowflake connection needs the account: add account ="
-                    + " \"<orgname>-<account_name>\" (or a host)");
-        }
-        if (host == null) {
-            host = hostFor(account, region);
-        } else if (region != null) {
-            notes.add("region ignored: host is given");
-        }
-        Integer port = port(known.get(SnowflakeKey.PORT));
-        if (http(known.get(SnowflakeKey.PROTOCOL))) {
-            props.setProperty("ssl", "off");
-        }
-        if (account == null) {
-            notes.add("no account: snowflake-jdbc takes it from the host " + host);
-        } else if (!accountName(account).equalsIgnoreCase(accountName(host))) {
-            // snowflake-jdbc would take the account from the host's first label; here that is not it
-            props.setProperty("account", accountName(account));
-        }
-        return "jdbc:snowflake://" + host + (port == null ? "" : ":" + port) + "/";
-    }
-
-    private static String hostPart(Value v, String what, String example) throws SQLException {
-        if (v == null) {
-            return null;
-        }
-        String text = single(v).strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (!HOST_PART.matcher(text).matches()) {
-            throw SqlState.INVALID_VALUE.exception("the snowflake " + what + " may contain only letters, digits,"
-                    + " '_', '-' and '.' (" + example + "), not '" + text + "' (" + v.origin() + ")");
-        }
-        return text;
-    }
-
-    /** snowflake-connector-python's host: the account plus the domain, with the region when one is given. */
-    static String hostFor(String account, String region) {
-        if (account.toLowerCase(Locale.ROOT).endsWith(DOMAIN)) {
-            return account; // the whole host given as the account
-        }
-        if (region != null && !region.equalsIgnoreCase("us-west-2")) {
-            return firstLabel(account) + "." + region + DOMAIN;
-        }
-        return account + DOMAIN;
-    }
-
-    /**
-     * The account name the login carries, as snowflake-connector-python parses it (and as
-     * snowflake-jdbc reads it from a host): the first label, without the connection suffix of
-     * a {@code .global} account.
-     */
-    static String accountName(String accountOrHost) {
-        String first = firstLabel(accountOrHost);
-        String[] labels = accountOrHost.split("\\.");
-        if (labels.length > 1 && labels[1].equalsIgnoreCase("global") && first.lastIndexOf('-') > 0) {
-            return first.substring(0, first.lastIndexOf('-'));
-        }
-        return first;
-    }
-
-    private static String firstLabel(String name) {
-        int dot = name.indexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
-    }
-
-    private static Integer port(Value v) throws SQLException {
-        if (v == null) {
-            return null;
-        }
-        try {
-            int port = v.value() instanceof Number n ? Math.toIntExact(n.longValue())
-                    : Integer.parseInt(single(v).strip());
-            if (port > 0 && port < 65536) {
-                return port;
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            // reported below
-        }
-        throw SqlState.INVALID_VALUE.exception("the snowflake port must be a number from 1 to 65535, not '"
-                + single(v) + "' (" + v.origin() + ")");
-    }
-
-    private static boolean http(Value v) throws SQLException {
-        if (v == null) {
-            return false;
-        }
-        String protocol = single(v).strip().toLowerCase(Locale.ROOT);
-        if (protocol.equals("https") || protocol.equals("http")) {
-            return protocol.equals("http");
-        }
-        throw SqlState.INVALID_VALUE.exception("the snowflake protocol must be https or http, not '" + single(v)
-                + "' (" + v.origin() + ")");
     }
 
     private static String authenticator(Value v) throws SQLException {
@@ -304,7 +196,7 @@ public final class SnowflakeParameters {
     }
 
     /** A single value as text: numbers and booleans as TOML writes them; tables and lists are refused. */
-    private static String single(Value v) throws SQLException {
+    static String single(Value v) throws SQLException {
         if (v.value() instanceof Map || v.value() instanceof List) {
             throw SqlState.INVALID_VALUE.exception(v.key() + " (" + v.origin() + ") must be a single value, not a"
                     + (v.value() instanceof Map ? " table" : " list"));

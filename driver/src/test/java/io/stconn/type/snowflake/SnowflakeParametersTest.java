@@ -306,10 +306,10 @@ class SnowflakeParametersTest {
 
     @Test
     void accountNamesAreParsedAsSnowflakesConnectorsDo() {
-        assertThat(SnowflakeParameters.accountName("xy12345.eu-central-1.aws")).isEqualTo("xy12345");
-        assertThat(SnowflakeParameters.accountName("myorg-myaccount")).isEqualTo("myorg-myaccount");
-        assertThat(SnowflakeParameters.accountName("myorg-myaccount-a1b2.global")).isEqualTo("myorg-myaccount");
-        assertThat(SnowflakeParameters.hostFor("xy12345.eu-central-1", "ap-south-1"))
+        assertThat(SnowflakeHost.accountName("xy12345.eu-central-1.aws")).isEqualTo("xy12345");
+        assertThat(SnowflakeHost.accountName("myorg-myaccount")).isEqualTo("myorg-myaccount");
+        assertThat(SnowflakeHost.accountName("myorg-myaccount-a1b2.global")).isEqualTo("myorg-myaccount");
+        assertThat(SnowflakeHost.hostFor("xy12345.eu-central-1", "ap-south-1"))
                 .isEqualTo("xy12345.ap-south-1.snowflakecomputing.com");
     }
 }
