@@ -21,6 +21,7 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -50,11 +51,14 @@ public final class BenchMain {
 
     private final CommandLineOptions jmh;
     private final Path projects;
+    /** JMH writes each suite's own JSON here: the raw figures the report is made from. */
+    private final Path jmhJson;
     private final Results results = new Results();
 
-    private BenchMain(CommandLineOptions jmh, Path projects) {
+    private BenchMain(CommandLineOptions jmh, Path projects, Path jmhJson) {
         this.jmh = jmh;
         this.projects = projects;
+        this.jmhJson = jmhJson;
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,7 +96,8 @@ public final class BenchMain {
         }
         Path projects = Files.createTempDirectory("stconn-bench-");
         Projects.writeAll(projects);
-        BenchMain bench = new BenchMain(jmh, projects);
+        Path jmhJson = Files.createDirectories(out.resolve("target").resolve("jmh"));
+        BenchMain bench = new BenchMain(jmh, projects, jmhJson);
         Results r = bench.results;
         r.machine = Machine.describe();
         r.command = command;
@@ -213,6 +218,7 @@ public final class BenchMain {
 
     /** Runs the suite and files each result as prefix.method[.secrets|.db]. */
     private void collect(String prefix, ChainedOptionsBuilder options) throws RunnerException {
+        options.resultFormat(ResultFormatType.JSON).result(jmhJson.resolve(prefix + ".json").toString());
         for (RunResult run : run(options)) {
             String benchmark = run.getParams().getBenchmark();
             StringBuilder key = new StringBuilder(prefix).append('.').append(benchmark.substring(benchmark.lastIndexOf('.') + 1));

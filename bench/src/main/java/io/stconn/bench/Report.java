@@ -209,16 +209,8 @@ final class Report {
         Paired p = r.interleaved("h2", 1);
         line("### What DriverManager costs");
         line("");
-        StringBuilder sb = new StringBuilder("`DriverManager.getConnection(url)` does this on every call before stconn sees "
-                + "the URL: `Reflection.getCallerClass()` and the caller's class loader; `new Properties()` for the missing "
-                + "info; the string `\"DriverManager.getConnection(\\\"\" + url + \"\\\")\"`, and later `\"    trying \" + "
-                + "driver class` and `\"getConnection returning \" + driver class`, concatenated even though no log "
-                + "writer is set, each handed to `println`, which enters the global `logSync` monitor (three monitor "
-                + "enters per call, contended when threads borrow at once); then, for each registered driver in order "
-                + "until one answers, `isDriverAllowed`: `Class.forName(driver.getClass().getName(), true, callerLoader)`, "
-                + "a native lookup through the JVM's system dictionary and symbol table (the profile shows "
-                + "`JVM_FindClassFromCaller`, `SymbolTable::new_symbol`, `verifyFixClassname`), followed by that driver's "
-                + "`connect(url, info)`, which returns null for a URL that is not its own.");
+        StringBuilder sb = new StringBuilder("What `DriverManager.getConnection(url)` does on every call before stconn "
+                + "sees the URL is in [NOTES.md](NOTES.md).");
         if (!r.driverOrder.isEmpty()) {
             sb.append(" In this run DriverManager's drivers were, in order: ")
                     .append(String.join(", ", r.driverOrder.stream().map(s -> "`" + s + "`").toList()))
@@ -475,77 +467,12 @@ final class Report {
         line("## Findings");
         line("");
         List<Check> missed = checks.stream().filter(c -> !c.verdict().holds()).toList();
-        if (missed.isEmpty()) {
-            line("Every goal holds in this run.");
-            line("");
-        } else {
-            line("Goals missed in this run: " + String.join("; ", missed.stream().map(c -> c.number() + " " + c.what()).toList())
-                    + ".");
-            line("");
-        }
-        Paired p = r.interleaved("h2", 1);
-        boolean clock = p != null && p.has("dataSource.one") && p.ratio("dataSource.one", "hikari", true).median() > 1.05;
-        if (clock) {
-            line("### Why the hot path misses");
-            line("");
-            line("Diagnosis with async-profiler 4.0 (from Maven Central, `itimer` mode: this virtual machine offers no "
-                    + "hardware counters) through JMH's `-prof async` on (a) and (b), 1 thread: **58–71% of both profiles "
-                    + "is the vDSO's `clock_gettime`**. On this VM a `System.nanoTime()` costs about 25–30 ns, and "
-                    + "HikariCP itself reads the clock three times per borrow and close (the start of `getConnection`, "
-                    + "the alive-bypass check, `lastAccessed` in `recycle`): that is most of its ~100 ns, and any clock "
-                    + "read stconn adds is a quarter of it.");
-            line("");
-            line("What the connection path does now, beyond HikariCP's borrow: the driver's prefix test and a memo "
-                    + "of the last URL (Properties holding only an empty user and password count as none), the "
-                    + "request's reference to its last pool, two volatile reads for the freshness of the secrets (a "
-                    + "timer marks a file list due again 250 ms after each check, instead of a clock read per borrow), "
-                    + "and a clock read only for a pool with a ttl or in a cache with max_entries. Before these changes "
-                    + "(b)/(a) was 1.64, then 1.21 with one clock read left; what this run still shows above 1.05 is "
-                    + "the machine's noise or a cost the profile has not yet shown. (c′) with other, non-empty "
-                    + "Properties still parses the URL on every connect: caching requests by `(url, "
-                    + "Map.copyOf(info))` is the next step.");
-            line("");
-        }
-        boolean coldMissed = checks.stream().anyMatch(c -> c.number().equals("5") && !c.verdict().holds());
-        if (coldMissed) {
-            line("### Why the cold start misses: JMX, and a TOML parser built on ANTLR");
-            line("");
-            line("Investigated on 2026-11-24 with `-Xlog:class+load` and async-profiler on the two processes. stconn's "
-                    + "program loads about 2,770 classes against HikariCP's 1,780. The extra thousand: about 200 of "
-                    + "JMX (`javax.management`, `com.sun.jmx.mbeanserver`, `java.lang.management`, `sun.management`, "
-                    + "`com.sun.management.internal`, `openmbean`), about 230 of the relocated ANTLR runtime and tomlj, "
-                    + "about 90 of stconn's own, 85 more of `java.lang.invoke` (lambdas, records' `ObjectMethods`, indy "
-                    + "string concatenation) and 50 of `java.util.stream`. On the main thread the profile shows the "
-                    + "platform MBean server's start (≈10 ms CPU, from `PoolRegistry.poolName` → `mbeanTaken` → "
-                    + "`ManagementFactory.getPlatformMBeanServer()`, then `setRegisterMbeans(true)`), reading and "
-                    + "parsing the secrets (≈13 ms, tomlj's ANTLR lexer and parser deserialising their ATNs), and "
-                    + "type and dialect resolution (≈6 ms); HikariCP's own start (≈28 ms) is the same in both. The JIT "
-                    + "and class loading of the extra classes cost more on the other threads.");
-            line("");
-            line("What would take it under the limit, and why it is not done: leaving `registerMbeans` at HikariCP's "
-                    + "default (false) and consulting the MBean server only for pools that register MBeans took the "
-                    + "ratio from 1.57 to 1.31 in a scratch copy (15 interleaved runs, medians: stconn 461 ms, without "
-                    + "MBeans 384 ms, HikariCP 293 ms). stconn's specification asks for its pools to be visible as JMX "
-                    + "MBeans, so they stay on. What remains after that, by a wall-clock profile of the main thread: "
-                    + "reading and parsing the secrets ≈24% (tomlj's ANTLR lexer and parser deserialise their ATNs on "
-                    + "first use; inherent to tomlj), type and dialect resolution ≈10%, HikariCP's own start ≈37% (the "
-                    + "same as the baseline's). AppCDS would take most class-loading cost off both sides.");
-            line("");
-        }
-        line("### Method notes");
+        line(missed.isEmpty() ? "Every goal holds in this run."
+                : "Goals missed in this run: " + String.join("; ", missed.stream().map(c -> c.number() + " " + c.what()).toList())
+                + ".");
         line("");
-        line("- Where JMH's error is small, its ratio agrees with the A/B harness's (compare the two ratio columns of "
-                + "the 1-thread table); where the machine was busy, JMH's errors grow past the effects measured, which is "
-                + "why the verdicts use the A/B ratios.");
-        line("- Pools used by one thread are not all equal: HikariCP finds a thread's own connections through a "
-                + "ThreadLocal, and a pool whose ThreadLocal collides with another in the thread's ThreadLocalMap pays "
-                + "a probe on every borrow. Which pool is unlucky depends on the order the pools were created (a "
-                + "reversed order moved a 5% difference from one variant to another), so the A/B harness runs in "
-                + "several JVMs, each with the next rotation of the creation order, and pools the rounds. JMH's forks "
-                + "hold one pool each.");
-        line("- DriverManager's cost and the cold-start figures do not depend on stconn's hot path.");
-        line("- The bench classpath is a private copy of the jars (`bench/target/lib`), so a concurrent `mvn install` "
-                + "cannot swap the drop-in jar under a running benchmark.");
+        line("How the figures were investigated (profiles, what DriverManager does, why the A/B harness) and the "
+                + "method notes are in [NOTES.md](NOTES.md).");
         line("");
     }
 
