@@ -1,5 +1,7 @@
 package io.stconn.it;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -38,120 +40,120 @@ class BadInputIT {
         List<Bad> all = List.of(
                 // ---- the URL (08001)
                 Bad.of("empty name").url(p -> "jdbc:stconn:")
-                        .expect("08001", "jdbc:stconn:"),
+                        .expect(SqlState.INVALID_URL, "jdbc:stconn:"),
                 Bad.of("empty name before parameters").url(p -> "jdbc:stconn:?project_dir=" + Project.encode(p.dir().toString()))
-                        .secrets(GOOD).expect("08001", "jdbc:stconn:"),
+                        .secrets(GOOD).expect(SqlState.INVALID_URL, "jdbc:stconn:"),
                 Bad.of("bad percent-encoding in the name").secrets(GOOD)
                         .url(p -> "jdbc:stconn:my%zzdb?project_dir=" + Project.encode(p.dir().toString()))
-                        .expect("08001", "jdbc:stconn:"),
+                        .expect(SqlState.INVALID_URL, "jdbc:stconn:"),
                 Bad.of("truncated percent-encoding in a parameter").secrets(GOOD)
                         .url(p -> p.url("good") + "&ttl=%2")
-                        .expect("08001", "jdbc:stconn:"),
+                        .expect(SqlState.INVALID_URL, "jdbc:stconn:"),
                 Bad.of("bad percent-encoding after a password parameter").secrets(GOOD)
                         .url(p -> p.url("good", "password=" + PW) + "&x=%G1")
-                        .expect("08001", "jdbc:stconn:"),
+                        .expect(SqlState.INVALID_URL, "jdbc:stconn:"),
                 Bad.of("env: name whose variable is unset").secrets(GOOD)
                         .url(p -> "jdbc:stconn:env:UNSET_VAR_XYZ?project_dir=" + Project.encode(p.dir().toString()))
-                        .expect("08001", "UNSET_VAR_XYZ"),
+                        .expect(SqlState.INVALID_URL, "UNSET_VAR_XYZ"),
                 Bad.of("env: without a variable").secrets(GOOD)
                         .url(p -> "jdbc:stconn:env:?project_dir=" + Project.encode(p.dir().toString()))
-                        .expect("08001", "env"),
+                        .expect(SqlState.INVALID_URL, "env"),
 
                 // ---- malformed TOML (42601, path:line:column)
                 Bad.of("unterminated string").name("good")
                         .secrets("[connections.good]\nurl = \"jdbc:h2:mem:x\n" + PW_LINE)
-                        .expect("42601").atSecrets(2),
+                        .expect(SqlState.MALFORMED_SECRETS).atSecrets(2),
                 Bad.of("unterminated password string").name("good")
                         .secrets("[connections.good]\nurl = \"jdbc:h2:mem:x\"\npassword = \"" + PW + "\n")
-                        .expect("42601").atSecrets(3),
+                        .expect(SqlState.MALFORMED_SECRETS).atSecrets(3),
                 Bad.of("unquoted password value").name("good")
                         .secrets("[connections.good]\npassword = " + PW + "\n")
-                        .expect("42601").atSecrets(2),
+                        .expect(SqlState.MALFORMED_SECRETS).atSecrets(2),
                 Bad.of("key without a value").name("good")
                         .secrets("[connections.good]\n" + PW_LINE + "port =\n")
-                        .expect("42601").atSecrets(3),
+                        .expect(SqlState.MALFORMED_SECRETS).atSecrets(3),
                 Bad.of("duplicate key").name("good")
                         .secrets("[connections.good]\n" + PW_LINE + "url = \"jdbc:h2:mem:a\"\nurl = \"jdbc:h2:mem:b\"\n")
-                        .expect("42601").atSecrets(4),
+                        .expect(SqlState.MALFORMED_SECRETS).atSecrets(4),
                 Bad.of("duplicate table").name("good")
                         .secrets("[connections.good]\n" + PW_LINE + "[connections.good]\nurl = \"jdbc:h2:mem:x\"\n")
-                        .expect("42601").atSecrets(3),
+                        .expect(SqlState.MALFORMED_SECRETS).atSecrets(3),
                 Bad.of("unclosed table header").name("good")
                         .secrets("[connections.good]\n" + PW_LINE + "[connections.other\nurl = \"jdbc:h2:mem:x\"\n")
-                        .expect("42601").atSecrets(3),
+                        .expect(SqlState.MALFORMED_SECRETS).atSecrets(3),
                 Bad.of("invalid escape in a string").name("good")
                         .secrets("[connections.good]\n" + PW_LINE + "url = \"jdbc:h2:mem:\\q\"\n")
-                        .expect("42601").atSecrets(3),
+                        .expect(SqlState.MALFORMED_SECRETS).atSecrets(3),
                 Bad.of("malformed config.toml").name("good").secrets(GOOD)
                         .file(".streamlit/config.toml", "[secrets]\nfiles = \"unterminated\n")
-                        .expect("42601").at(Project::configFile, 2),
+                        .expect(SqlState.MALFORMED_SECRETS).at(Project::configFile, 2),
                 Bad.of("malformed second file of secrets_files")
                         .file("one.toml", GOOD)
                         .file("two.toml", "[connections.good]\n" + PW_LINE + "url = \n")
                         .url(p -> p.url("good", "secrets_files=" + p.resolve("one.toml") + File.pathSeparator
                                 + p.resolve("two.toml")))
-                        .expect("42601").at(p -> p.resolve("two.toml"), 3),
+                        .expect(SqlState.MALFORMED_SECRETS).at(p -> p.resolve("two.toml"), 3),
 
                 // ---- which files (08001)
                 Bad.of("secrets_files naming only a missing file")
                         .url(p -> p.url("good", "secrets_files=" + p.resolve("nowhere/secrets.toml")))
-                        .expect("08001").mentions(p -> p.resolve("nowhere/secrets.toml").toString()),
+                        .expect(SqlState.NO_SECRETS).mentions(p -> p.resolve("nowhere/secrets.toml").toString()),
 
                 // ---- the name (42704)
                 Bad.of("unknown name lists the names that exist").name("zzzz")
                         .secrets("[connections.analytics]\nurl = \"jdbc:h2:mem:a\"\n" + PW_LINE
                                 + "[connections.billing]\nurl = \"jdbc:h2:mem:b\"\n" + PW_LINE)
-                        .expect("42704", "zzzz", "analytics", "billing"),
+                        .expect(SqlState.UNKNOWN_CONNECTION, "zzzz", "analytics", "billing"),
                 Bad.of("near-miss name suggests the nearest").name("analytic")
                         .secrets("[connections.analytics]\nurl = \"jdbc:h2:mem:a\"\n" + PW_LINE
                                 + "[connections.billing]\nurl = \"jdbc:h2:mem:b\"\n" + PW_LINE)
-                        .expect("42704", "did you mean", "analytics"),
+                        .expect(SqlState.UNKNOWN_CONNECTION, "did you mean", "analytics"),
                 Bad.of("name hidden by the shallow merge names both files")
                         .file("one.toml", "[connections.alpha]\nurl = \"jdbc:h2:mem:a\"\n" + PW_LINE)
                         .file("two.toml", "[connections.beta]\nurl = \"jdbc:h2:mem:b\"\n" + PW_LINE)
                         .url(p -> p.url("alpha", "secrets_files=" + p.resolve("one.toml") + File.pathSeparator
                                 + p.resolve("two.toml")))
-                        .expect("42704", "alpha")
+                        .expect(SqlState.UNKNOWN_CONNECTION, "alpha")
                         .mentions(p -> p.resolve("one.toml").toString())
                         .mentions(p -> p.resolve("two.toml").toString()),
                 Bad.of("secrets without a connections table").name("good")
                         .secrets("[other]\n" + PW_LINE)
-                        .expect("42704", "good"),
+                        .expect(SqlState.UNKNOWN_CONNECTION, "good"),
 
                 // ---- the type (42704)
                 Bad.of("unknown type in the section").name("good")
                         .secrets("[connections.good]\ntype = \"nosuchtype\"\n" + PW_LINE)
-                        .expect("42704", "nosuchtype").atSecrets(2),
+                        .expect(SqlState.UNKNOWN_TYPE, "nosuchtype").atSecrets(2),
                 Bad.of("unknown type kwarg").secrets(GOOD)
                         .url(p -> p.url("good", "type=nosuchkwargtype"))
-                        .expect("42704", "nosuchkwargtype"),
+                        .expect(SqlState.UNKNOWN_TYPE, "nosuchkwargtype"),
                 Bad.of("class not implementing the SPI").name("good")
                         .secrets("[connections.good]\ntype = \"io.stconn.it.NotAConnectionType\"\n" + PW_LINE)
-                        .expect("42704", "io.stconn.it.NotAConnectionType", "io.stconn.spi.ConnectionType")
+                        .expect(SqlState.UNKNOWN_TYPE, "io.stconn.it.NotAConnectionType", "io.stconn.spi.ConnectionType")
                         .atSecrets(2),
                 Bad.of("class name that does not exist").name("good")
                         .secrets("[connections.good]\ntype = \"com.example.NoSuchType\"\n" + PW_LINE)
-                        .expect("42704", "com.example.NoSuchType").atSecrets(2),
+                        .expect(SqlState.UNKNOWN_TYPE, "com.example.NoSuchType").atSecrets(2),
                 Bad.of("nothing tells the type").name("good")
                         .secrets("[connections.good]\nhost = \"db.example.com\"\n" + PW_LINE)
-                        .expect("42704", "good", "type"),
+                        .expect(SqlState.UNKNOWN_TYPE, "good", "type"),
 
                 // ---- the dialect (0A000)
                 Bad.of("unknown dialect lists the known ones").name("good")
                         .secrets("[connections.good]\ndialect = \"informix\"\nhost = \"db.example.com\"\n" + PW_LINE)
-                        .expect("0A000", "informix", "postgresql", "sqlite", "h2", "jdbc:").atSecrets(2),
+                        .expect(SqlState.UNKNOWN_DIALECT, "informix", "postgresql", "sqlite", "h2", "jdbc:").atSecrets(2),
                 Bad.of("unknown dialect in a url holding a password").name("good")
                         .secrets("[connections.good]\nurl = \"informix://scott:" + PW + "@db.example.com/app\"\n")
-                        .expect("0A000", "informix").atSecrets(2),
+                        .expect(SqlState.UNKNOWN_DIALECT, "informix").atSecrets(2),
 
                 // ---- missing parameters (22004)
                 Bad.of("postgresql without host").isolated().name("good")
                         .secrets("[connections.good]\ndialect = \"postgresql\"\nusername = \"scott\"\n"
                                 + "database = \"app\"\n" + PW_LINE)
-                        .expect("22004", "host"),
+                        .expect(SqlState.MISSING_VALUE, "host"),
                 Bad.of("sqlite without database").name("good")
                         .secrets("[connections.good]\ndialect = \"sqlite\"\n" + PW_LINE)
-                        .expect("22004", "database"),
+                        .expect(SqlState.MISSING_VALUE, "database"),
 
                 // ---- driver class missing (08001)
                 // rows naming a server host run in the drop-in jar alone with H2 (IsolatedStconn): the
@@ -159,58 +161,58 @@ class BadInputIT {
                 Bad.of("mssql driver not on the class path").isolated().name("good")
                         .secrets("[connections.good]\ndialect = \"mssql\"\nhost = \"db.example.com\"\n"
                                 + "database = \"app\"\nusername = \"scott\"\n" + PW_LINE)
-                        .expect("08001", "com.microsoft.sqlserver.jdbc.SQLServerDriver", "com.microsoft.sqlserver:mssql-jdbc"),
+                        .expect(SqlState.DRIVER_NOT_FOUND, "com.microsoft.sqlserver.jdbc.SQLServerDriver", "com.microsoft.sqlserver:mssql-jdbc"),
                 Bad.of("postgresql url with a password whose driver is missing").isolated().name("good")
                         .secrets("[connections.good]\nurl = \"postgresql://scott:" + PW + "@db.example.com/app\"\n")
-                        .expect("08001", "org.postgresql.Driver", "org.postgresql:postgresql"),
+                        .expect(SqlState.DRIVER_NOT_FOUND, "org.postgresql.Driver", "org.postgresql:postgresql"),
                 Bad.of("driver class that does not exist").name("good")
                         .secrets("[connections.good]\nurl = \"jdbc:h2:mem:x\"\ndriver = \"com.example.NoSuchDriver\"\n" + PW_LINE)
-                        .expect("08001", "com.example.NoSuchDriver").atSecrets(3),
+                        .expect(SqlState.DRIVER_NOT_FOUND, "com.example.NoSuchDriver").atSecrets(3),
 
                 // ---- values of the wrong form (22023)
                 Bad.of("ttl not a number").secrets(GOOD).url(p -> p.url("good", "ttl=abc"))
-                        .expect("22023", "ttl"),
+                        .expect(SqlState.INVALID_VALUE, "ttl"),
                 Bad.of("ttl negative").secrets(GOOD).url(p -> p.url("good", "ttl=-5"))
-                        .expect("22023", "ttl"),
+                        .expect(SqlState.INVALID_VALUE, "ttl"),
                 Bad.of("ttl with an unknown unit").secrets(GOOD).url(p -> p.url("good", "ttl=1w"))
-                        .expect("22023", "ttl"),
+                        .expect(SqlState.INVALID_VALUE, "ttl"),
                 Bad.of("max_entries not a number").secrets(GOOD).url(p -> p.url("good", "max_entries=abc"))
-                        .expect("22023", "max_entries"),
+                        .expect(SqlState.INVALID_VALUE, "max_entries"),
                 Bad.of("max_entries negative").secrets(GOOD).url(p -> p.url("good", "max_entries=-1"))
-                        .expect("22023", "max_entries"),
+                        .expect(SqlState.INVALID_VALUE, "max_entries"),
                 Bad.of("port not a number in the secrets").isolated().name("good")
                         .secrets("[connections.good]\ndialect = \"postgresql\"\nhost = \"db.example.com\"\n"
                                 + "port = \"abc\"\ndatabase = \"app\"\nusername = \"scott\"\n" + PW_LINE)
-                        .expect("22023", "port").atSecrets(4),
+                        .expect(SqlState.INVALID_VALUE, "port").atSecrets(4),
                 Bad.of("port out of range in the secrets").isolated().name("good")
                         .secrets("[connections.good]\ndialect = \"mysql\"\nhost = \"db.example.com\"\n"
                                 + "port = 70000\ndatabase = \"app\"\nusername = \"scott\"\n" + PW_LINE)
-                        .expect("22023", "port").atSecrets(4),
+                        .expect(SqlState.INVALID_VALUE, "port").atSecrets(4),
                 Bad.of("port kwarg not a number").isolated()
                         .secrets("[connections.good]\ndialect = \"postgresql\"\nhost = \"db.example.com\"\n"
                                 + "database = \"app\"\nusername = \"scott\"\n" + PW_LINE)
                         .url(p -> p.url("good", "port=x1"))
-                        .expect("22023", "port"),
+                        .expect(SqlState.INVALID_VALUE, "port"),
                 Bad.of("port not a number in a url holding a password").isolated().name("good")
                         .secrets("[connections.good]\nurl = \"postgresql://scott:" + PW + "@db.example.com:notaport/app\"\n")
-                        .expect("22023", "port").atSecrets(2),
+                        .expect(SqlState.INVALID_VALUE, "port").atSecrets(2),
 
                 // ---- pool settings (22023)
                 Bad.of("hikari value of the wrong type").name("good")
                         .secrets(GOOD + "[connections.good.hikari]\nmaximumPoolSize = \"lots\"\n")
-                        .expect("22023", "maximumPoolSize").atSecrets(5),
+                        .expect(SqlState.INVALID_POOL_SETTING, "maximumPoolSize").atSecrets(5),
                 Bad.of("unknown hikari key in the secrets").name("good")
                         .secrets(GOOD + "[connections.good.hikari]\nnoSuchSetting = 5\n")
-                        .expect("22023", "noSuchSetting").atSecrets(5),
+                        .expect(SqlState.INVALID_POOL_SETTING, "noSuchSetting").atSecrets(5),
                 Bad.of("unknown hikari key as kwarg").secrets(GOOD)
                         .url(p -> p.url("good", "hikari.noSuchSetting=1"))
-                        .expect("22023", "noSuchSetting"),
+                        .expect(SqlState.INVALID_POOL_SETTING, "noSuchSetting"),
                 Bad.of("pool_size not a number").name("good")
                         .secrets(GOOD + "create_engine_kwargs = { pool_size = \"big\" }\n")
-                        .expect("22023", "pool_size").atSecrets(4),
+                        .expect(SqlState.INVALID_VALUE, "pool_size").atSecrets(4),
                 Bad.of("unknown isolation level").name("good")
                         .secrets(GOOD + "create_engine_kwargs = { isolation_level = \"SOMETIMES\" }\n")
-                        .expect("22023", "SOMETIMES").atSecrets(4));
+                        .expect(SqlState.INVALID_VALUE, "SOMETIMES").atSecrets(4));
         return all.stream().map(Arguments::of);
     }
 
@@ -241,8 +243,8 @@ class BadInputIT {
         SQLException e = (SQLException) thrown;
         Leaks.assertNoPassword(e);
         // for review: every message the table produces is in the failsafe report's output file
-        System.out.println(bad + "\n    -> " + e.getSQLState() + " " + e.getMessage());
-        assertThat(e.getSQLState()).as("SQLState of: %s", e.getMessage()).isEqualTo(bad.state);
+        System.out.println(bad + "\n    -> " + Errors.reason(e) + " " + e.getSQLState() + " " + e.getMessage());
+        Errors.assertReason(e, bad.reason);
         for (String word : bad.words) {
             assertThat(e.getMessage()).containsIgnoringCase(word);
         }
@@ -360,7 +362,7 @@ class BadInputIT {
         String secrets;
         final Map<String, String> files = new LinkedHashMap<>();
         Function<Project, String> url;
-        String state;
+        SqlState reason;
         final List<String> words = new ArrayList<>();
         final List<Function<Project, String>> dynamicWords = new ArrayList<>();
         Function<Project, Path> at;
@@ -394,8 +396,8 @@ class BadInputIT {
             return url(p -> p.url(name));
         }
 
-        Bad expect(String sqlState, String... keywords) {
-            this.state = sqlState;
+        Bad expect(SqlState reason, String... keywords) {
+            this.reason = reason;
             words.addAll(List.of(keywords));
             return this;
         }

@@ -1,5 +1,7 @@
 package io.stconn.it;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +92,7 @@ class MissingDriverIT {
             }
             assertThatThrownBy(() -> stconn.connect(project.url(name)))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
-                        assertThat(e.getSQLState()).isEqualTo("08001");
+                        Errors.assertReason(e, SqlState.DRIVER_NOT_FOUND);
                         assertThat(e.getMessage()).contains("JDBC driver not found for connection '" + name + "'",
                                 ": " + String.join(" or ", named) + ". Put the driver jar beside the stconn jar");
                     });
@@ -107,7 +109,7 @@ class MissingDriverIT {
         try (IsolatedStconn stconn = IsolatedStconn.with(org.h2.Driver.class)) {
             assertThatThrownBy(() -> stconn.connect(project.url(name)))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
-                        assertThat(e.getSQLState()).isEqualTo("08001");
+                        Errors.assertReason(e, SqlState.DRIVER_NOT_FOUND);
                         assertThat(e.getMessage()).contains("JDBC driver not found for connection '" + name + "'",
                                 ": " + driverClass + ". Put the driver jar");
                     });

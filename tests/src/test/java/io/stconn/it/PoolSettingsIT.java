@@ -1,5 +1,7 @@
 package io.stconn.it;
 
+import io.stconn.SqlState;
+
 import static io.stconn.it.Servers.APP_PASSWORD;
 import static io.stconn.it.Servers.APP_USER;
 import static io.stconn.it.Servers.DATABASE;
@@ -155,7 +157,7 @@ class PoolSettingsIT {
         String name = Project.uniqueName("badhikari");
         Project project = postgres(name, "hikari = { " + key + " = " + value + " }\n");
         SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "22023", "Invalid pool setting", name);
+        Errors.assertError(e, SqlState.INVALID_POOL_SETTING, "Invalid pool setting", name);
         assertThat(e.getMessage().replace("io.stconn.shaded.hikari", "com.zaxxer.hikari")).contains(hikariMessage);
     }
 
@@ -164,7 +166,7 @@ class PoolSettingsIT {
         String name = Project.uniqueName("badengine");
         Project project = postgres(name, "create_engine_kwargs = { pool_timeout = \"soon\" }\n");
         SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "22023", "pool_timeout", "soon", "secrets.toml", "not a number of seconds");
+        Errors.assertError(e, SqlState.INVALID_VALUE, "pool_timeout", "soon", "secrets.toml", "not a number of seconds");
     }
 
     /** The records of the logger io.stconn (and below) while open; that logger is what getParentLogger returns. */

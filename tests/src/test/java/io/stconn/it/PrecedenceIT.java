@@ -1,5 +1,7 @@
 package io.stconn.it;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -284,7 +286,7 @@ class PrecedenceIT {
             assertThat(Dbs.marker(c)).isEqualTo("from-listed-file");
         }
         SQLException e = Errors.connectError(project.url(onlyInDefault));
-        Errors.assertError(e, "42704", onlyInDefault);
+        Errors.assertError(e, SqlState.UNKNOWN_CONNECTION, onlyInDefault);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.stconn.it;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -198,7 +200,7 @@ class SnowflakeIT {
         SQLException e = Errors.connectError(project.url(name));
         System.out.println(e.getMessage());
         if (e.getMessage().contains("is encrypted with PBES2")) {
-            Errors.assertError(e, "22023", "-Dnet.snowflake.jdbc.enableBouncyCastle=true");
+            Errors.assertError(e, SqlState.INVALID_VALUE, "-Dnet.snowflake.jdbc.enableBouncyCastle=true");
             assertThat(e.getMessage()).doesNotContain(KEY_PASSPHRASE);
             assertThat(fake.requests()).isEmpty();
         } else {
@@ -357,7 +359,7 @@ class SnowflakeIT {
                 + "protocol = \"http\"\n");
         SQLException e = Errors.connectError(project.url(name));
         System.out.println("account " + account + ": " + e.getMessage());
-        Errors.assertError(e, "22023", "Snowflake connection '" + name + "'",
+        Errors.assertError(e, SqlState.INVALID_VALUE, "Snowflake connection '" + name + "'",
                 "the snowflake account may contain only letters, digits, '_', '-' and '.'", "'" + account + "'");
         assertThat(fake.requests()).isEmpty();
     }
@@ -369,7 +371,7 @@ class SnowflakeIT {
         SQLException e = Errors.connectError(project.url(name, "type=snowflake"));
         System.out.println(e.getMessage());
         Path connections = Path.of(System.getProperty("user.home"), ".snowflake", "connections.toml");
-        Errors.assertError(e, "22004", "Missing Snowflake connection configuration for '" + name + "'",
+        Errors.assertError(e, SqlState.MISSING_VALUE, "Missing Snowflake connection configuration for '" + name + "'",
                 project.secretsFile().toString(), "entry '" + name + "' (the connection name) in " + connections,
                 "Snowpark Container Services (no /snowflake/session/token");
         assertThat(fake.requests()).isEmpty();

@@ -1,5 +1,7 @@
 package io.stconn.it;
 
+import io.stconn.SqlState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -84,7 +86,7 @@ class TypeResolutionIT {
                         + "password = " + Project.toml(Project.PASSWORD) + "\n");
         // the snowflake type is chosen: it needs snowflake-jdbc, which the isolated jar lacks
         SQLException e = snowflakeError(project.url("snowflake"));
-        Errors.assertError(e, "08001", SNOWFLAKE_DRIVER);
+        Errors.assertError(e, SqlState.DRIVER_NOT_FOUND, SNOWFLAKE_DRIVER);
     }
 
     // ---- rule 3: the type key of the section
@@ -134,7 +136,7 @@ class TypeResolutionIT {
                         + "user = \"someone\"\n"
                         + "password = " + Project.toml(Project.PASSWORD) + "\n");
         SQLException e = snowflakeError(project.url(name));
-        Errors.assertError(e, "08001", SNOWFLAKE_DRIVER);
+        Errors.assertError(e, SqlState.DRIVER_NOT_FOUND, SNOWFLAKE_DRIVER);
     }
 
     @Test
@@ -146,7 +148,7 @@ class TypeResolutionIT {
                         + "user = \"someone\"\n"
                         + "password = " + Project.toml(Project.PASSWORD) + "\n");
         SQLException e = snowflakeError(project.url(name, "type=snowpark"));
-        Errors.assertError(e, "08001", SNOWFLAKE_DRIVER);
+        Errors.assertError(e, SqlState.DRIVER_NOT_FOUND, SNOWFLAKE_DRIVER);
     }
 
     // ---- rule 5: nothing tells the type
@@ -160,7 +162,7 @@ class TypeResolutionIT {
                         + "username = \"someone\"\n"
                         + "password = " + Project.toml(Project.PASSWORD) + "\n");
         SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "42704", name, "type");
+        Errors.assertError(e, SqlState.UNKNOWN_TYPE, name, "type");
     }
 
     // ---- what a type value may be
@@ -231,7 +233,7 @@ class TypeResolutionIT {
                         + "type = " + Project.toml(className) + "\n"
                         + "password = " + Project.toml(Project.PASSWORD) + "\n");
         SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "42704", className, "io.stconn.spi.ConnectionType");
+        Errors.assertError(e, SqlState.UNKNOWN_TYPE, className, "io.stconn.spi.ConnectionType");
         assertThat(Tripwire.INSTANTIATED).doesNotContain(className);
         assertThat(Tripwire.INITIALISED).as("loaded without initialising").doesNotContain(className);
     }
@@ -244,7 +246,7 @@ class TypeResolutionIT {
                         + "type = \"mongodb\"\n"
                         + "password = " + Project.toml(Project.PASSWORD) + "\n");
         SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "42704", "mongodb");
+        Errors.assertError(e, SqlState.UNKNOWN_TYPE, "mongodb");
     }
 
     /**
