@@ -1,0 +1,60 @@
+package io.stconn.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one table of differences from Streamlit that stconn keeps on purpose,
+ * {@code tests/differential/deliberate-differences.md}: a Markdown table whose first column is the
+ * class (a tag the generators put on the cases that show it) and second the fields it may change.
+ */
+final class DeliberateDifferences {
+    static final String FILE = "deliberate-differences.md";
+
+    record Row(String tag, Set<String> fields, String reference, String stconn, String why) {
+    }
+
+    private final List<Row> rows;
+
+    private DeliberateDifferences(List<Row> rows) {
+        this.rows = rows;
+    }
+
+    static DeliberateDifferences load() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(Reference.scripts().resolve(FILE), StandardCharsets.UTF_8)) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            String[] cells = line.substring(1, line.lastIndexOf('|')).split("\\|");
+            rows.add(new Row(cell(cells[0]), Set.copyOf(Arrays.asList(cell(cells[1]).split(",\\s*"))),
+                    cells[2].strip(), cells[3].strip(), cells[4].strip()));
+        }
+        return new DeliberateDifferences(rows);
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    /** The row that explains every differing field of a case with these tags, or null. */
+    Row explaining(Collection<?> tags, List<String> fields) {
+        for (Row row : rows) {
+            if (tags.contains(row.tag()) && row.fields().containsAll(fields)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static String cell(String cell) {
+        return cell.strip().replace("`", "");
+    }
+}
