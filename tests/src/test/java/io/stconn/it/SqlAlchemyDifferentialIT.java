@@ -3,10 +3,8 @@ package io.stconn.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,29 +32,17 @@ class SqlAlchemyDifferentialIT {
         project.secrets(SecretsSections.of(cases));
         DeliberateDifferences table = DeliberateDifferences.load();
 
-        Map<String, int[]> counts = new TreeMap<>(); // per dialect and form: cases, agreeing, deliberate
-        List<String> failures = new ArrayList<>();
+        Tally tally = new Tally(table);
         for (Map<String, Object> line : cases) {
             String id = (String) line.get("id");
             String dialect = (String) line.get("dialect");
-            List<Object> tags = (List<Object>) line.get("tags");
             Reading expected = SqlAlchemySide.of(line, project.dir());
             Reading actual = StconnSide.of(dialect, project.url(id));
-            List<String> fields = expected.differences(actual);
-            int[] count = counts.computeIfAbsent(dialect + " " + line.get("form"), k -> new int[3]);
-            count[0]++;
-            if (fields.isEmpty()) {
-                count[1]++;
-            } else if (table.explaining(tags, fields) != null) {
-                count[2]++;
-            } else {
-                failures.add(id + " " + (line.containsKey("url") ? line.get("url") : line.get("parts")) + " " + tags
-                        + "\n    differs in " + fields + "\n    SQLAlchemy: " + expected.shown()
-                        + "\n    stconn:     " + actual.shown());
-            }
+            tally.add(dialect + " " + line.get("form"), (List<Object>) line.get("tags"), expected.differences(actual),
+                    id + " " + line.getOrDefault("url", line.get("parts")) + " " + line.get("tags")
+                            + "\n    SQLAlchemy: " + expected.shown() + "\n    stconn:     " + actual.shown());
         }
-        Report.print("SQLAlchemy " + version, counts, failures);
-        assertThat(failures.subList(0, Math.min(20, failures.size()))).as("disagreements with SQLAlchemy that the"
-                + " table of deliberate differences does not list (%d, all in target/)", failures.size()).isEmpty();
+        assertThat(tally.report("SQLAlchemy " + version)).as("disagreements with SQLAlchemy that the table of"
+                + " deliberate differences does not list (%d, all in target/)", tally.unexplainedCount()).isEmpty();
     }
 }

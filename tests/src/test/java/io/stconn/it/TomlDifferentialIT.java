@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +39,7 @@ class TomlDifferentialIT {
                 tmp.toString());
         String version = String.valueOf(lines.get(0).get("toml"));
         DeliberateDifferences table = DeliberateDifferences.load();
-        Map<String, int[]> counts = new TreeMap<>();
-        List<String> failures = new ArrayList<>();
+        Tally tally = new Tally(table);
         for (Map<String, Object> line : lines.subList(1, lines.size())) {
             String id = (String) line.get("id");
             List<Object> tags = (List<Object>) line.get("tags");
@@ -59,21 +57,12 @@ class TomlDifferentialIT {
             } else if (!Objects.equals(python, stconn)) {
                 fields.add("value");
             }
-            int[] count = counts.computeIfAbsent(tags.isEmpty() ? "plain files" : "files with quirks", k -> new int[3]);
-            count[0]++;
-            if (fields.isEmpty()) {
-                count[1]++;
-            } else if (table.explaining(tags, fields) != null) {
-                count[2]++;
-            } else {
-                failures.add(id + " " + tags + " differs in " + fields + "\n    python toml: "
-                        + (python == null ? "error: " + line.get("error") : python)
-                        + "\n    stconn:      " + (stconn == null ? "error: " + stconnError : stconn));
-            }
+            tally.add(tags.isEmpty() ? "plain files" : "files with quirks", tags, fields, id + " " + tags
+                    + "\n    python toml: " + (python == null ? "error: " + line.get("error") : python)
+                    + "\n    stconn:      " + (stconn == null ? "error: " + stconnError : stconn));
         }
-        Report.print("Python toml " + version, counts, failures);
-        assertThat(failures.subList(0, Math.min(20, failures.size()))).as("secrets files Python's toml reads"
-                + " differently, not listed as deliberate (%d, all in target/)", failures.size()).isEmpty();
+        assertThat(tally.report("Python toml " + version)).as("secrets files Python's toml reads differently, not"
+                + " listed as deliberate (%d, all in target/)", tally.unexplainedCount()).isEmpty();
     }
 
     /** The connections stconn reads from the project's secrets, each value tagged as the oracle tags it. */
