@@ -55,9 +55,11 @@ final class PythonTomlText {
                     }
                     boolean multi = state == State.MULTI_BASIC;
                     if (multi ? text.startsWith("\"\"\"", i) : c == '"' || c == '\n') {
-                        state = State.PLAIN;
+                        state = State.PLAIN; // the string ends here (or, unterminated, at the line end)
+                        out.append(c);
+                    } else {
+                        appendInString(c, multi, out);
                     }
-                    appendInString(c, multi, out);
                 }
                 case LITERAL, MULTI_LITERAL -> {
                     boolean multi = state == State.MULTI_LITERAL;

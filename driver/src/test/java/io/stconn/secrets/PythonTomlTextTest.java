@@ -21,7 +21,9 @@ class PythonTomlTextTest {
             "'a = \"\\\"#\" # c' | 'a = \"\\\"#\" # c'",
             "'a = \"\"\"x\ny\"\"\"' | 'a = \"\"\"x\ny\"\"\"'",
             "'a = 1\r\nb = 2' | 'a = 1\r\nb = 2'",
-            "'a = ''é''' | 'a = ''é'''"})
+            "'a = ''é''' | 'a = ''é'''",
+            // an unterminated string stays unterminated on its own line, where the parse error points
+            "'a = \"x\nb = \"y\"' | 'a = \"x\nb = \"y\"'"})
     void readsWhatPythonsTomlReads(String text, String toml) {
         assertThat(PythonTomlText.compatible(text)).isEqualTo(toml);
     }
