@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one table of differences from Streamlit that stconn keeps on purpose,
- * {@code tests/differential/deliberate-differences.md}: a Markdown table whose first column is the
- * class (a tag the generators put on the cases that show it) and second the fields it may change.
+ * The one table of differences from Streamlit that stconn keeps on purpose, in the user documentation
+ * ({@code docs/differences.md}): a Markdown table whose first column is the class (a tag the
+ * generators put on the cases that show it) and second the fields it may change.
  */
 final class DeliberateDifferences {
-    static final String FILE = "deliberate-differences.md";
+    static final String FILE = "docs/differences.md";
 
     record Row(String tag, Set<String> fields, String reference, String stconn, String why) {
     }
@@ -29,13 +29,19 @@ final class DeliberateDifferences {
 
     static DeliberateDifferences load() throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(Reference.scripts().resolve(FILE), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(Reference.scripts().getParent().getParent().resolve(FILE),
+                StandardCharsets.UTF_8)) {
             if (!line.startsWith("| `")) {
                 continue;
             }
             String[] cells = line.substring(1, line.lastIndexOf('|')).split("\\|");
-            rows.add(new Row(cell(cells[0]), Set.copyOf(Arrays.asList(cell(cells[1]).split(",\\s*"))),
-                    cells[2].strip(), cells[3].strip(), cells[4].strip()));
+            Row row = new Row(cell(cells[0]), Set.copyOf(Arrays.asList(cell(cells[1]).split(",\\s*"))),
+                    cells[2].strip(), cells[3].strip(), cells[4].strip());
+            if (cells.length != 5 || row.reference().isEmpty() || row.stconn().isEmpty() || row.why().isEmpty()) {
+                throw new IllegalStateException(FILE + ": a row needs the class, the fields, Streamlit's answer,"
+                        + " stconn's and why: " + line);
+            }
+            rows.add(row);
         }
         return new DeliberateDifferences(rows);
     }
