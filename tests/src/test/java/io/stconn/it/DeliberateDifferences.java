@@ -29,9 +29,16 @@ final class DeliberateDifferences {
 
     static DeliberateDifferences load() throws IOException {
         List<Row> rows = new ArrayList<>();
+        boolean inTable = false;
         for (String line : Files.readAllLines(Reference.scripts().getParent().getParent().resolve(FILE),
                 StandardCharsets.UTF_8)) {
-            if (!line.startsWith("| `")) {
+            // the table whose header starts "| class | fields |", to the first line that is no row of it
+            if (line.startsWith("| class | fields |")) {
+                inTable = true;
+            } else if (!line.startsWith("|")) {
+                inTable = false;
+            }
+            if (!inTable || !line.startsWith("| `")) {
                 continue;
             }
             String[] cells = line.substring(1, line.lastIndexOf('|')).split("\\|");
