@@ -17,6 +17,8 @@ public final class PythonTomlQuirks {
     private static final Pattern ESCAPED_QUOTE_ONLY = Pattern.compile("=\\s*\"\\\\\"\"\\s*(#.*)?$");
     // a quoted key, alone or in a dotted key or table header, holding an escape other than \"
     private static final Pattern ESCAPE_IN_KEY = Pattern.compile("^\\s*\\[*[^=\"]*\"((?:[^\"\\\\]|\\\\.)*\\\\[^\"](?:[^\"\\\\]|\\\\.)*)\"");
+    // a top-level key: Streamlit exports these to the environment, where drivers read them
+    private static final Pattern TOP_LEVEL_ENV = Pattern.compile("^\\s*(SNOWFLAKE_[A-Z0-9_]+)\\s*=");
     private static final Pattern TABLE = Pattern.compile("^\\s*\\[\\s*connections\\s*\\.\\s*\"?([^\\]\"]+)\"?\\s*]");
 
     private PythonTomlQuirks() {
@@ -26,8 +28,15 @@ public final class PythonTomlQuirks {
         String[] lines = text.split("\r?\n", -1);
         List<Quirk> quirks = new ArrayList<>();
         boolean inMultiline = false;
+        boolean topLevel = true;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            topLevel &= !line.strip().startsWith("[");
+            Matcher env = TOP_LEVEL_ENV.matcher(line);
+            if (topLevel && !inMultiline && env.find()) {
+                quirks.add(new Quirk(i + 1, "Streamlit exports the top-level " + env.group(1) + " to the environment;"
+                        + " stconn does not (a driver cannot change its tool's environment): set it in the environment"));
+            }
             if (inMultiline) {
                 int close = line.indexOf("\"\"\"");
                 if (close >= 0) {

@@ -29,6 +29,15 @@ class PythonTomlQuirksTest {
     }
 
     @Test
+    void aTopLevelSnowflakeSettingStreamlitExportsToTheEnvironment() {
+        List<PythonTomlQuirks.Quirk> quirks = PythonTomlQuirks.of(
+                "SNOWFLAKE_DEFAULT_CONNECTION_NAME = \"prod\"\n[connections.prod]\nSNOWFLAKE_X = 1\n");
+
+        assertThat(quirks).extracting(PythonTomlQuirks.Quirk::line).containsExactly(1);
+        assertThat(quirks.get(0).message()).contains("SNOWFLAKE_DEFAULT_CONNECTION_NAME").contains("environment");
+    }
+
+    @Test
     void aPlainFileHasNone() {
         assertThat(PythonTomlQuirks.of("[connections.a]\nurl = \"postgresql://u:p@h/db\"\ndoc = \"\"\"x\ny\"\"\"\n"))
                 .isEmpty();
