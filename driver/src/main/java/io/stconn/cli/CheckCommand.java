@@ -95,6 +95,7 @@ final class CheckCommand {
         } else {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             out.println((outcomes.size() - failed) + " OK, " + failed + " failed, in " + millis + " ms");
+            LintCommand.summary(properties).ifPresent(out::println);
         }
         return failed == 0 ? Main.OK : Main.FAILURE;
     }

@@ -12,7 +12,8 @@ enum Command {
     LIST("list", List.of(), false, "list the connections: name, type, the file each comes from"),
     DESCRIBE("describe", List.of("<name>"), false, "show what the driver makes of <name>, secrets masked"),
     CHECK("check", List.of("<name>"), true, "connect to each (all when none is named) and validate it"),
-    QUERY("query", List.of("<name>", "\"<sql>\""), false, "run SQL on connection <name> and print the result");
+    QUERY("query", List.of("<name>", "\"<sql>\""), false, "run SQL on connection <name> and print the result"),
+    LINT("lint", List.of(), false, "say where Streamlit reads the secrets differently from stconn");
 
     private final String word;
     private final List<String> operands;

@@ -68,6 +68,7 @@ public final class Main {
                 case DESCRIBE -> DescribeCommand.run(commandLine, drivers, out);
                 case CHECK -> CheckCommand.run(commandLine, drivers, out, err);
                 case QUERY -> QueryCommand.run(commandLine, out, err);
+                case LINT -> LintCommand.run(commandLine, out);
             };
         } catch (Exception | LinkageError e) {
             out.flush();

@@ -148,7 +148,25 @@ public enum Dialect {
             throw SqlState.INVALID_VALUE.exception("the port of the " + canonicalName()
                     + " connection must be between 1 and 65535, not " + parts.port());
         }
-        for (Map.Entry<String, String> parameter : parts.query().entrySet()) {
+        if (form != UrlForm.SNOWFLAKE) { // its host is the account, which may contain no ':'
+            parts = HostWithPort.split(parts);
+        }
+        Map<String, String> query = parts.query();
+        if (translations == Translations.POSTGRESQL && form == UrlForm.SERVER) {
+            List<String> servers = PostgresHosts.of(parts, defaultPort);
+            if (servers != null) {
+                target.servers(servers);
+                query = PostgresHosts.rest(query);
+            }
+        }
+        for (Map.Entry<String, List<String>> given : parts.repeated().entrySet()) {
+            if (query.containsKey(given.getKey())) {
+                throw SqlState.INVALID_VALUE.exception("the " + canonicalName() + " parameter " + given.getKey()
+                        + " is given " + given.getValue().size() + " times (repeated in the url's query, or an array in"
+                        + " the query table); a JDBC driver property takes one value: keep one");
+            }
+        }
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
             if (parameter.getKey() != null && parameter.getValue() != null) {
                 translations.apply(parameter.getKey(), parameter.getValue(), target);
             }

@@ -3,18 +3,23 @@ package io.stconn.dialect;
 import io.stconn.SqlState;
 import io.stconn.internal.Masking;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A parsed SQLAlchemy URL, {@code dialect[+driver]://[user[:password]@]host[:port]/database?k=v&k=v},
- * read as SQLAlchemy's {@code make_url} reads it, a little more leniently: the user-info ends at the
- * last '@' before the query, so an unencoded '@' or '/' in a password still works.
+ * split as SQLAlchemy's {@code make_url} splits it (a raw '?' or '/' in a password belongs to the
+ * password; the database is kept as written, percent escapes included), a little more leniently:
+ * an unencoded '@' in the password still works, and text SQLAlchemy would silently drop is refused.
  */
 public final class SqlAlchemyUrl {
     private static final Pattern NAME = Pattern.compile("\\w+(\\+\\w+)?");
+    private static final Pattern USER_INFO = Pattern.compile("([^:/]*)(?::([^@]*))?@");
     private static final String ENCODING_HINT = " Special characters in the user name and password"
             + " (@ : / ? # & % and spaces) must be percent-encoded, for example '@' as %40 and '/' as %2F.";
 
@@ -53,31 +58,51 @@ public final class SqlAlchemyUrl {
         int plus = name.indexOf('+');
         String rest = text.substring(separator + 3);
 
-        // the query starts at the first '?'; a '?' in a password must be encoded
-        int question = rest.indexOf('?');
-        String main = question < 0 ? rest : rest.substring(0, question);
-        Map<String, String> query = question < 0 ? Map.of() : query(rest.substring(question + 1));
-
-        // "sqlite:///file.db" has an empty authority: an '@' further on belongs to the path
-        int at = main.startsWith("/") ? -1 : main.lastIndexOf('@');
+        // the user-info as SQLAlchemy's make_url reads it: a user name without ':' or '/', then ':'
+        // and a password without '@'; so a raw '?' or '/' in a password is part of it
         String username = null;
         String password = null;
-        if (at >= 0) {
-            String userInfo = main.substring(0, at);
-            int colon = userInfo.indexOf(':');
-            username = PercentCoding.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), false);
-            password = colon < 0 ? null : PercentCoding.decode(userInfo.substring(colon + 1), false);
+        int hostStart = 0;
+        Matcher login = USER_INFO.matcher(rest);
+        if (login.lookingAt()) {
+            username = PercentCoding.decode(login.group(1), false);
+            password = login.group(2);
+            hostStart = login.end();
+            int query = rest.indexOf('?', hostStart);
+            int lastAt = rest.lastIndexOf('@', (query < 0 ? rest.length() : query) - 1);
+            if (password != null && lastAt >= hostStart) {
+                // more lenient than SQLAlchemy: an unencoded '@' (and '/' before it) in the password is the password's
+                password = rest.substring(login.start(2), lastAt);
+                hostStart = lastAt + 1;
+            }
+            password = PercentCoding.decode(password, false);
             if (username.isEmpty()) {
                 username = null;
             }
+        } else if (!rest.startsWith("/") && rest.indexOf('@') >= 0
+                && (rest.indexOf('?') < 0 || rest.indexOf('@') < rest.indexOf('?'))) {
+            // SQLAlchemy would read the user name as the host and the password as part of the database
+            throw invalid("there is an '@' after a '/': the user name may not contain an unencoded '/'.", true);
         }
-        String location = main.substring(at + 1);
-        int slash = location.indexOf('/');
-        String database = slash < 0 ? null : PercentCoding.decode(location.substring(slash + 1), false);
-        HostPort hostPort = hostPort(slash < 0 ? location : location.substring(0, slash));
+        int hostEnd = endOfHost(rest, hostStart);
+        HostPort hostPort = hostPort(rest.substring(hostStart, hostEnd));
+        String after = rest.substring(hostEnd);
+        int question = after.indexOf('?');
+        String path = question < 0 ? after : after.substring(0, question);
+        // SQLAlchemy keeps the database as written: "my%20db.db" is a file of that name, not "my db.db"
+        String database = path.length() > 1 ? path.substring(1) : null;
+        Map<String, List<String>> query = question < 0 ? Map.of() : query(after.substring(question + 1));
 
-        ConnectionParts parts = new ConnectionParts(hostPort.host(), port(hostPort.port()),
-                database == null || database.isEmpty() ? null : database, query, username, password);
+        Map<String, String> last = new LinkedHashMap<>();
+        Map<String, List<String>> repeated = new LinkedHashMap<>();
+        query.forEach((key, values) -> {
+            last.put(key, values.get(values.size() - 1));
+            if (values.size() > 1) {
+                repeated.put(key, values);
+            }
+        });
+        ConnectionParts parts = new ConnectionParts(hostPort.host(), port(hostPort.port()), database, last, username,
+                password, repeated);
         return new SqlAlchemyUrl(plus < 0 ? name : name.substring(0, plus),
                 plus < 0 ? null : name.substring(plus + 1), parts);
     }
@@ -133,7 +158,7 @@ public final class SqlAlchemyUrl {
         String host;
         String port;
         if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
+            int close = hostPort.lastIndexOf(']');
             if (close < 0) {
                 throw invalid("the IPv6 address after '[' has no closing ']'.", true);
             }
@@ -170,19 +195,29 @@ public final class SqlAlchemyUrl {
         return Integer.parseInt(port);
     }
 
-    // Python's parse_qsl: '&'-separated, '+' is a space, pairs without a value are skipped, last one wins
-    private static Map<String, String> query(String query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
+    // Python's parse_qsl: '&'-separated, '+' is a space, pairs without a value are skipped; a key
+    // given again keeps all its values in order, as SQLAlchemy's URL.query does
+    private static Map<String, List<String>> query(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             if (equals <= 0 || equals == pair.length() - 1) {
                 continue;
             }
             String key = PercentCoding.decode(pair.substring(0, equals), true);
-            parameters.remove(key); // a repeated key moves to where it was last given
-            parameters.put(key, PercentCoding.decode(pair.substring(equals + 1), true));
+            parameters.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(PercentCoding.decode(pair.substring(equals + 1), true));
         }
         return parameters;
+    }
+
+    private static int endOfHost(String rest, int from) {
+        for (int i = from; i < rest.length(); i++) {
+            if (rest.charAt(i) == '/' || rest.charAt(i) == '?') {
+                return i;
+            }
+        }
+        return rest.length();
     }
 
     // the hint where the likely cause is an unencoded character in the user name or password

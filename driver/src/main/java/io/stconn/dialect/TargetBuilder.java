@@ -14,6 +14,8 @@ final class TargetBuilder {
     // settings that belong in the URL itself (H2 ";KEY=VALUE", Oracle service_name and sid)
     private final Map<String, String> urlSettings = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    // "host:port" of each server, when the query names them (libpq's multi-host form)
+    private List<String> servers;
 
     TargetBuilder(Dialect dialect, KnownDriver driver) {
         this.dialect = dialect;
@@ -48,6 +50,14 @@ final class TargetBuilder {
 
     Map<String, String> urlSettings() {
         return urlSettings;
+    }
+
+    void servers(List<String> hostPorts) {
+        servers = List.copyOf(hostPorts);
+    }
+
+    List<String> servers() {
+        return servers;
     }
 
     void note(String note) {

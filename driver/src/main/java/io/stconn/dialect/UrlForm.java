@@ -14,7 +14,6 @@ enum UrlForm {
     SERVER(false, true) {
         @Override
         String url(ConnectionParts parts, TargetBuilder target, Path projectDir) throws SQLException {
-            String host = requireHost(parts, target, false);
             String database = parts.database() == null ? "" : parts.database();
             if (target.driver().decodesPath) {
                 database = PercentCoding.encode(database);
@@ -22,7 +21,9 @@ enum UrlForm {
                 throw SqlState.INVALID_VALUE.exception("the database name cannot contain / ? ; & or # in a "
                         + target.driver().scheme + " URL");
             }
-            return target.driver().scheme + "//" + bracketed(host) + ":" + port(parts, target) + "/" + database;
+            String servers = target.servers() != null ? String.join(",", target.servers())
+                    : serverHost(requireHost(parts, target, false), target) + ":" + port(parts, target);
+            return target.driver().scheme + "//" + servers + "/" + database;
         }
     },
     /** {@code jdbc:sqlserver://host:port;databaseName=db}; IPv6 goes in serverName, as mssql-jdbc documents. */
@@ -44,7 +45,11 @@ enum UrlForm {
             return url.toString();
         }
     },
-    /** {@code @//host:port/service}, {@code @host:port:SID}, or a bare tnsnames alias as SQLAlchemy allows. */
+    /**
+     * As SQLAlchemy's Oracle dialects decide: the database part is a SID ({@code @host:port:SID}),
+     * {@code ?service_name=} a service ({@code @//host:port/service}), and a lone host a tnsnames
+     * alias. A host and port without either is Easy Connect to the database's default service.
+     */
     ORACLE(false, true) {
         @Override
         String url(ConnectionParts parts, TargetBuilder target, Path projectDir) throws SQLException {
@@ -54,17 +59,17 @@ enum UrlForm {
             String sid = target.urlSetting("sid");
             if ((database != null ? 1 : 0) + (serviceName != null ? 1 : 0) + (sid != null ? 1 : 0) > 1) {
                 throw SqlState.INVALID_VALUE.exception("an oracle connection takes one of: the database part"
-                        + " (the service name), the service_name parameter, or the sid parameter; not several");
+                        + " (the SID), the service_name parameter, or the sid parameter; not several");
             }
             String prefix = target.driver().scheme + "@";
-            if (sid != null) {
-                return prefix + host + ":" + port(parts, target) + ":" + sid;
+            String systemId = sid != null ? sid : database;
+            if (systemId != null) {
+                return prefix + host + ":" + port(parts, target) + ":" + systemId;
             }
-            String service = database != null ? database : serviceName;
-            if (service == null && parts.port() == null) {
+            if (serviceName == null && parts.port() == null && host.indexOf(':') < 0) {
                 return prefix + host; // a tnsnames.ora alias, as cx_Oracle/oracledb read a lone host
             }
-            return prefix + "//" + host + ":" + port(parts, target) + (service == null ? "" : "/" + service);
+            return prefix + "//" + host + ":" + port(parts, target) + (serviceName == null ? "" : "/" + serviceName);
         }
     },
     SQLITE(true, false) {
@@ -73,6 +78,10 @@ enum UrlForm {
             ignoreHost(parts, target);
             String database = parts.database();
             boolean memory = database == null || database.isEmpty() || database.equals(":memory:");
+            if (!memory && database.startsWith("~")) {
+                // SQLite does not expand '~' and neither does SQLAlchemy: it is a folder of the project
+                return target.driver().scheme + projectDir.resolve(database).normalize();
+            }
             return target.driver().scheme + (memory ? ":memory:" : fileDatabase(database, projectDir));
         }
     },
@@ -149,7 +158,9 @@ enum UrlForm {
         }
         if (host == null || host.isBlank()) {
             throw SqlState.MISSING_VALUE.exception("the " + target.dialect().canonicalName()
-                    + " connection needs a host: add host = \"...\" to its section, or give a url");
+                    + " connection needs a host (with none, Python drivers use the local Unix socket; JDBC drivers"
+                    + " connect over TCP and have no socket path): add host = \"localhost\" (or the server's name) to"
+                    + " its section, or write it in the url");
         }
         if (BAD_HOST_CHARACTER.matcher(host).find() || (!instanceNames && host.indexOf('\\') >= 0)) {
             throw SqlState.INVALID_VALUE.exception("the host of the " + target.dialect().canonicalName()
@@ -157,6 +168,11 @@ enum UrlForm {
                     + " [ ] { } \\ and quotes)");
         }
         return host;
+    }
+
+    // an IPv6 zone's '%' (fe80::1%eth0): Connector/J percent-decodes the host, the others take it as written
+    private static String serverHost(String host, TargetBuilder target) {
+        return bracketed(target.driver() == KnownDriver.CONNECTOR_J ? host.replace("%", "%25") : host);
     }
 
     private static String bracketed(String host) {

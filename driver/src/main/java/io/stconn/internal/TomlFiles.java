@@ -35,7 +35,15 @@ public final class TomlFiles {
      * every error ({@code Malformed TOML: <file>:<line>:<column>: <error>; ...}) followed by {@code fix}.
      */
     public static TomlParseResult parse(Path path, String fix) throws IOException, SQLException {
-        TomlParseResult result = Toml.parse(path);
+        return checked(path, Toml.parse(path), fix);
+    }
+
+    /** {@link #parse(Path, String)} of a text already read from the file (and perhaps adjusted, line for line). */
+    public static TomlParseResult parse(Path path, String text, String fix) throws SQLException {
+        return checked(path, Toml.parse(text), fix);
+    }
+
+    private static TomlParseResult checked(Path path, TomlParseResult result, String fix) throws SQLException {
         if (result.hasErrors()) {
             List<String> lines = readLines(path);
             String errors = result.errors().stream()

@@ -168,7 +168,7 @@ public final class PoolRegistry {
         PoolTarget target = resolved.target();
         HikariConfig config = PoolSettings.config(request.name(), target.poolSettings(), poolName(request.name()));
         config.setDataSource(target.dataSource() != null ? target.dataSource()
-                : new DriverDataSource(target.driver(), target.jdbcUrl(), target.properties()));
+                : MemoryDatabase.of(target.driver(), target.jdbcUrl(), target.properties()));
         target.notes().forEach(note -> LOG.fine(() -> config.getPoolName() + " - " + note));
         try {
             HikariDataSource dataSource = new HikariDataSource(config);
@@ -252,7 +252,10 @@ public final class PoolRegistry {
     static void closeQuietly(PoolEntry entry) {
         try {
             entry.dataSource.close();
-        } catch (RuntimeException e) {
+            if (entry.dataSource.getDataSource() instanceof MemoryDatabase memory) {
+                memory.close();
+            }
+        } catch (RuntimeException | SQLException e) {
             LOG.log(Level.WARNING, entry.poolName() + " - close failed", e);
         }
     }

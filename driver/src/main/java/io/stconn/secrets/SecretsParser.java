@@ -26,7 +26,9 @@ final class SecretsParser {
 
     static TomlParseResult parseToml(Path path) throws SQLException {
         try {
-            return TomlFiles.parse(path,
+            // read as Streamlit's Python parser reads it where TOML 1.0 is stricter (PythonTomlText)
+            String text = PythonTomlText.compatible(Files.readString(path, StandardCharsets.UTF_8));
+            return TomlFiles.parse(path, text,
                     "Fix the file (TOML strings need quotes: password = \"...\"); Streamlit reads the same file.");
         } catch (IOException e) {
             throw SqlState.NO_SECRETS.exception("Cannot read " + path + ": " + e.getMessage()

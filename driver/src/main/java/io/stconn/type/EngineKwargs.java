@@ -29,6 +29,11 @@ public final class EngineKwargs {
     static final int DEFAULT_MAX_OVERFLOW = 10;
     private static final Set<String> ISOLATION_LEVELS = new java.util.LinkedHashSet<>(List.of("AUTOCOMMIT",
             "READ_UNCOMMITTED", "READ_COMMITTED", "REPEATABLE_READ", "SERIALIZABLE"));
+    // SQLAlchemy's create_engine arguments: as kwargs, Streamlit passes them to create_engine
+    private static final Set<String> CREATE_ENGINE = Set.of("pool_size", "max_overflow", "pool_timeout",
+            "pool_recycle", "pool_pre_ping", "isolation_level", "connect_args", "echo", "echo_pool", "pool_use_lifo",
+            "pool_reset_on_return", "execution_options", "hide_parameters", "logging_name", "pool_logging_name",
+            "query_cache_size", "future", "insertmanyvalues_page_size", "label_length", "max_identifier_length");
     private static final Set<String> MAPPED = Set.of("pool_size", "max_overflow", "pool_timeout", "pool_recycle",
             "pool_pre_ping", "isolation_level", "connect_args");
 
@@ -37,7 +42,7 @@ public final class EngineKwargs {
 
     /** HikariCP settings for this configuration (create_engine_kwargs, autocommit, then the hikari table). */
     public static Properties poolSettings(ConnectionConfig config) throws SQLException {
-        Map<String, ConfigValue> engine = config.table("create_engine_kwargs");
+        Map<String, ConfigValue> engine = engineKwargs(config);
         Properties settings = new Properties();
         int poolSize = integer(engine.get("pool_size"), DEFAULT_POOL_SIZE);
         int overflow = integer(engine.get("max_overflow"), DEFAULT_MAX_OVERFLOW);
@@ -88,11 +93,25 @@ public final class EngineKwargs {
     /** connect_args as driver properties. */
     public static Properties connectArgs(ConnectionConfig config) {
         Properties props = new Properties();
-        ConfigValue args = config.table("create_engine_kwargs").get("connect_args");
+        ConfigValue args = engineKwargs(config).get("connect_args");
         if (args != null && args.value() instanceof Map<?, ?> map) {
             map.forEach((k, v) -> props.setProperty(String.valueOf(k), String.valueOf(v)));
         }
         return props;
+    }
+
+    /**
+     * The create_engine_kwargs table, joined by create_engine's own arguments given as kwargs
+     * ({@code -p pool_size=3}), which win: Streamlit hands every kwarg it does not know to create_engine.
+     */
+    static Map<String, ConfigValue> engineKwargs(ConnectionConfig config) {
+        Map<String, ConfigValue> engine = config.table("create_engine_kwargs");
+        config.values().forEach((key, value) -> {
+            if (value.source().isKwarg() && CREATE_ENGINE.contains(key)) {
+                engine.put(key, value);
+            }
+        });
+        return engine;
     }
 
     private static boolean bool(ConfigValue v) {

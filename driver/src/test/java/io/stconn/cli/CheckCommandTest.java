@@ -36,7 +36,8 @@ class CheckCommandTest {
         assertThat(run.exit()).isEqualTo(Main.FAILURE);
         assertThat(run.out()).containsPattern("\\Aalpha  OK +\\d+ ms\nbeta   OK +\\d+ ms\n"
                         + "gamma  FAILED +\\d+ ms  Unknown SQL dialect 'nosuchdb' for connection 'gamma'[^\n]*\n"
-                        + "2 OK, 1 failed, in \\d+ ms\n\\z");
+                        + "2 OK, 1 failed, in \\d+ ms\n"
+                        + "1 place where Streamlit reads these secrets differently: see stconn lint\n\\z");
         assertThat(run.err()).isEmpty();
     }
 
@@ -44,7 +45,8 @@ class CheckCommandTest {
     void onlyTheNamedOnesAndExitZeroWhenAllAreOk() {
         CliRun run = CliRun.of("check", "beta", "alpha", "--project", temp.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).containsPattern("\\Abeta   OK +\\d+ ms\nalpha  OK +\\d+ ms\n2 OK, 0 failed, in \\d+ ms\n\\z");
+        assertThat(run.out()).containsPattern("\\Abeta   OK +\\d+ ms\nalpha  OK +\\d+ ms\n2 OK, 0 failed, in \\d+ ms\n"
+                + "1 place where Streamlit reads these secrets differently: see stconn lint\n\\z");
     }
 
     @Test

@@ -20,9 +20,9 @@ class CommandLineTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(new String[] {}, "no command given (commands: list, describe, check, query)"),
-                Arguments.of(new String[] {"--debug"}, "no command given (commands: list, describe, check, query)"),
-                Arguments.of(new String[] {"select", "demo", "SELECT 1"}, "unknown command 'select' (commands: list, describe, check, query)"),
+                Arguments.of(new String[] {}, "no command given (commands: list, describe, check, query, lint)"),
+                Arguments.of(new String[] {"--debug"}, "no command given (commands: list, describe, check, query, lint)"),
+                Arguments.of(new String[] {"select", "demo", "SELECT 1"}, "unknown command 'select' (commands: list, describe, check, query, lint)"),
                 Arguments.of(new String[] {"query", "demo", "SELECT 1", "--bogus"}, "unknown option --bogus"),
                 Arguments.of(new String[] {"query", "demo", "SELECT 1", "-x"}, "unknown option -x"),
                 Arguments.of(new String[] {"query", "demo", "SELECT 1", "--bogus=1"}, "unknown option --bogus"),

@@ -129,7 +129,7 @@ class DialectTest {
                         "jdbc:oracle:thin:@//h:1521/XEPDB1", props("user", "u", "password", "p")),
                 Arguments.of("oracle+cx_oracle://u:p@h:1521/?sid=XE", "jdbc:oracle:thin:@h:1521:XE",
                         props("user", "u", "password", "p")),
-                Arguments.of("oracle://u:p@h/FREEPDB1", "jdbc:oracle:thin:@//h:1521/FREEPDB1",
+                Arguments.of("oracle://u:p@h/FREE", "jdbc:oracle:thin:@h:1521:FREE",
                         props("user", "u", "password", "p")),
                 Arguments.of("snowflake://u:p@myacct/db/sch?warehouse=wh&role=r",
                         "jdbc:snowflake://myacct.snowflakecomputing.com/",

@@ -37,10 +37,11 @@ class UrlFormTest {
                 Arguments.of(Dialect.MSSQL, "sql.local\\SQLEXPRESS", null, "db", "jdbc:sqlserver://sql.local\\SQLEXPRESS;databaseName=db"),
                 Arguments.of(Dialect.MSSQL, "sql.local\\SQLEXPRESS", 1444, "db", "jdbc:sqlserver://sql.local\\SQLEXPRESS:1444;databaseName=db"),
                 Arguments.of(Dialect.MSSQL, "fe80::1", null, "db", "jdbc:sqlserver://;serverName=fe80::1;portNumber=1433;databaseName=db"),
-                Arguments.of(Dialect.ORACLE, "ora", null, "ORCLPDB1", "jdbc:oracle:thin:@//ora:1521/ORCLPDB1"),
+                // the database part is a SID, as SQLAlchemy's Oracle dialects read it
+                Arguments.of(Dialect.ORACLE, "ora", null, "ORCL", "jdbc:oracle:thin:@ora:1521:ORCL"),
                 Arguments.of(Dialect.ORACLE, "ora", 1522, null, "jdbc:oracle:thin:@//ora:1522"),
                 Arguments.of(Dialect.ORACLE, "mytns", null, null, "jdbc:oracle:thin:@mytns"),
-                Arguments.of(Dialect.ORACLE, "::1", null, "svc", "jdbc:oracle:thin:@//[::1]:1521/svc"),
+                Arguments.of(Dialect.ORACLE, "::1", null, "XE", "jdbc:oracle:thin:@[::1]:1521:XE"),
                 Arguments.of(Dialect.SQLITE, null, null, "pets.db", "jdbc:sqlite:/project/pets.db"),
                 Arguments.of(Dialect.SQLITE, null, null, "data/../pets.db", "jdbc:sqlite:/project/pets.db"),
                 Arguments.of(Dialect.SQLITE, null, null, "/abs/pets.db", "jdbc:sqlite:/abs/pets.db"),

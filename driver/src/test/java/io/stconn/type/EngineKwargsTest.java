@@ -258,4 +258,15 @@ class EngineKwargsTest {
         assertThat(SqlState.reasonOf(e)).contains(SqlState.INVALID_VALUE);
         assertThat(e.getMessage()).isEqualTo("create_engine_kwargs " + key + " = '" + value + "' (" + ORIGIN + ") " + what);
     }
+
+    @Test
+    void createEngineArgumentsGivenAsKwargsActLikeCreateEngineKwargsAndWin() throws SQLException {
+        ConnectionConfig config = config(map("create_engine_kwargs", map("pool_size", 2L, "max_overflow", 0L)),
+                Map.of("pool_size", "3", "echo", "true"));
+
+        Properties settings = EngineKwargs.poolSettings(config);
+
+        assertThat(settings).containsEntry("maximumPoolSize", "3").containsEntry("minimumIdle", "3");
+        assertThat(EngineKwargs.engineKwargs(config)).containsKeys("pool_size", "max_overflow", "echo");
+    }
 }

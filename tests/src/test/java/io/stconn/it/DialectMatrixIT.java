@@ -171,15 +171,15 @@ class DialectMatrixIT {
     private static void oracle(Context context) throws Exception {
         try (OracleListener listener = new OracleListener()) {
             context.section("url = \"oracle+oracledb://scott:" + Project.encode(Project.PASSWORD) + "@127.0.0.1:"
-                    + listener.port() + "/FREEPDB1\"");
+                    + listener.port() + "/ORCL\""); // a SID, as SQLAlchemy's Oracle dialects read the database part
             PoolTarget target = Described.target(context.url());
-            assertThat(target.jdbcUrl()).isEqualTo("jdbc:oracle:thin:@//127.0.0.1:" + listener.port() + "/FREEPDB1");
+            assertThat(target.jdbcUrl()).isEqualTo("jdbc:oracle:thin:@127.0.0.1:" + listener.port() + ":ORCL");
             assertThat(target.driver().getClass().getName()).isEqualTo("oracle.jdbc.OracleDriver");
             assertThat(target.driver().acceptsURL(target.jdbcUrl())).isTrue();
             String descriptor = listener.descriptorSentBy(target.driver(), target.jdbcUrl(), target.properties());
             assertThat(OracleListener.value(descriptor, "HOST")).isEqualTo("127.0.0.1");
             assertThat(OracleListener.value(descriptor, "PORT")).isEqualTo(String.valueOf(listener.port()));
-            assertThat(OracleListener.value(descriptor, "SERVICE_NAME")).isEqualTo("FREEPDB1");
+            assertThat(OracleListener.value(descriptor, "SID")).isEqualTo("ORCL");
         }
     }
 

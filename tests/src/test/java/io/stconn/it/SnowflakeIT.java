@@ -173,7 +173,7 @@ class SnowflakeIT {
         rs256.initVerify(keys.getPublic());
         rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).as("JWT signature").isTrue();
-        Map<?, ?> claims = (Map<?, ?>) FakeSnowflake.Json.parse(
+        Map<?, ?> claims = (Map<?, ?>) Json.parse(
                 new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         String fingerprint = "SHA256:" + Base64.getEncoder().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(keys.getPublic().getEncoded()));

@@ -68,7 +68,7 @@ public final class SqlConnectionType implements ConnectionType {
         Properties props = new Properties();
         config.first(SqlKey.USERNAME.key(), SqlKey.USER.key()).ifPresent(v -> props.setProperty("user", v.text()));
         config.get(SqlKey.PASSWORD.key()).ifPresent(v -> props.setProperty("password", v.text()));
-        props.putAll(queryTable(config));
+        props.putAll(queryTable(config, new LinkedHashMap<>()));
         props.putAll(EngineKwargs.connectArgs(config));
         return PoolTarget.ofDriver(driver, url, props);
     }
@@ -127,9 +127,11 @@ public final class SqlConnectionType implements ConnectionType {
     }
 
     private static ConnectionParts partsFrom(ConnectionConfig config) throws SQLException {
+        Map<String, List<String>> arrays = new LinkedHashMap<>();
+        Map<String, String> query = queryTable(config, arrays);
         return new ConnectionParts(config.string(SqlKey.HOST.key()), port(config), config.string(SqlKey.DATABASE.key()),
-                queryTable(config), config.first(SqlKey.USERNAME.key(), SqlKey.USER.key()).map(ConfigValue::text).orElse(null),
-                config.string(SqlKey.PASSWORD.key()));
+                query, config.first(SqlKey.USERNAME.key(), SqlKey.USER.key()).map(ConfigValue::text).orElse(null),
+                config.string(SqlKey.PASSWORD.key()), arrays);
     }
 
     /** The url's parts, overridden by parts given as kwargs. */
@@ -148,7 +150,8 @@ public final class SqlConnectionType implements ConnectionType {
                 kwargs.containsKey("database") ? kwargs.get("database").text() : fromUrl.database(),
                 fromUrl.query(),
                 user != null ? user.text() : fromUrl.username(),
-                kwargs.containsKey("password") ? kwargs.get("password").text() : fromUrl.password());
+                kwargs.containsKey("password") ? kwargs.get("password").text() : fromUrl.password(),
+                fromUrl.repeated());
     }
 
     /**
@@ -162,7 +165,7 @@ public final class SqlConnectionType implements ConnectionType {
         }
         Map<String, String> query = new LinkedHashMap<>(parts.query());
         args.stringPropertyNames().forEach(k -> query.put(k, args.getProperty(k)));
-        return new ConnectionParts(parts.host(), parts.port(), parts.database(), query, parts.username(), parts.password());
+        return parts.withQuery(query);
     }
 
     private static Integer port(ConnectionConfig config) throws SQLException {
@@ -182,9 +185,17 @@ public final class SqlConnectionType implements ConnectionType {
                 + "): give a number from 1 to 65535, as in port = 5432");
     }
 
-    private static Map<String, String> queryTable(ConnectionConfig config) {
+    /** The query table; an array value is a parameter given several times, as SQLAlchemy reads it. */
+    private static Map<String, String> queryTable(ConnectionConfig config, Map<String, List<String>> arrays) {
         Map<String, String> query = new LinkedHashMap<>();
-        config.table(SqlKey.QUERY.key()).forEach((k, v) -> query.put(k, v.text()));
+        config.table(SqlKey.QUERY.key()).forEach((k, v) -> {
+            if (v.value() instanceof List<?> list && !list.isEmpty()) {
+                arrays.put(k, list.stream().map(String::valueOf).toList());
+                query.put(k, String.valueOf(list.get(list.size() - 1)));
+            } else {
+                query.put(k, v.text());
+            }
+        });
         return query;
     }
 
