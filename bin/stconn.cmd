@@ -44,7 +44,7 @@ if defined STCONN_DRIVER_PATH for %%e in ("%STCONN_DRIVER_PATH:;=" "%") do (
 )
 
 rem start-up over peak speed: the client compiler only, the smallest collector, no JMX
-set "FLAGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Dstconn.jmx=false %JAVA_OPTS%"
+set "FLAGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Dstconn.launcher=stconn -Dstconn.jmx=false %JAVA_OPTS%"
 if /i "%STCONN_CDS%"=="off" goto plain
 
 set "CACHE=%STCONN_CACHE_DIR%"

@@ -1,5 +1,6 @@
 package io.stconn.cli;
 
+import io.stconn.internal.Nearest;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,10 @@ enum Command {
     LIST("list", List.of(), false, "list the connections: name, type, the file each comes from"),
     DESCRIBE("describe", List.of("<name>"), false, "show what the driver makes of <name>, secrets masked"),
     CHECK("check", List.of("<name>"), true, "connect to each (all when none is named) and validate it"),
-    QUERY("query", List.of("<name>", "\"<sql>\""), false, "run SQL on connection <name> and print the result"),
-    LINT("lint", List.of(), false, "say where Streamlit reads the secrets differently from stconn");
+    QUERY("query", List.of("<name>", "\"<sql>\""), false,
+            "run SQL on <name> and print the result; the SQL may be - (standard input) or -f FILE"),
+    LINT("lint", List.of(), false, "say where Streamlit reads the secrets differently from stconn"),
+    COMPLETION("completion", List.of("bash|zsh"), false, "print the shell completion script (source it from your shell's rc)");
 
     private final String word;
     private final List<String> operands;
@@ -47,11 +50,23 @@ enum Command {
                 return command;
             }
         }
-        throw new UsageException("unknown command '" + word + "' (commands: " + words() + ")");
+        String guess = Nearest.to(word, Arrays.stream(values()).map(Command::word).toList())
+                .map(n -> "did you mean " + n + "? ").orElse("");
+        throw new UsageException("unknown command '" + word + "' (" + guess + "commands: " + words() + ")");
     }
 
     /** Every operand is required and none may be blank: a missing quote around SQL shows up here. */
-    void checkOperands(List<String> given) throws UsageException {
+    void checkOperands(List<String> given, boolean sqlFromFile) throws UsageException {
+        if (sqlFromFile) {
+            // query -f FILE <name>: the file stands in for the SQL operand
+            if (given.size() != 1) {
+                throw new UsageException(word + " -f FILE takes 1 argument, <name>, but got " + given.size()
+                        + (given.size() > 1 ? " (give the SQL in the file or as an argument, not both)" : "")
+                        + ": stconn query -f FILE <name>");
+            }
+            checkOperands(List.of(given.get(0), "-f"), false);
+            return;
+        }
         if (repeated) {
             Set<String> seen = new HashSet<>();
             for (String operand : given) {

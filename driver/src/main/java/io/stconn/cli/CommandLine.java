@@ -1,6 +1,7 @@
 package io.stconn.cli;
 
 import io.stconn.StconnKey;
+import io.stconn.internal.Nearest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,7 +24,11 @@ import java.util.Properties;
  */
 record CommandLine(Command command, List<String> operands, Map<String, String> kwargs, Map<String, String> kwargOptions,
                    List<Path> driverPath, OutputFormat format, boolean json, int maxRows, int timeoutSeconds,
-                   boolean debug, boolean version, boolean help) {
+                   boolean debug, boolean version, boolean help, Path sqlFile) {
+
+    /** Every option, for "did you mean" and for shell completion. */
+    static final List<String> OPTIONS = List.of("--project", "--secrets", "-p", "--driver-path", "--json", "--format",
+            "--max-rows", "--file", "-f", "--timeout", "--debug", "--version", "--help", "-h");
 
     /** No limit. */
     static final int ALL_ROWS = 0;
@@ -41,6 +46,7 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
         OutputFormat format = null;
         Integer maxRows = null;
         Integer timeout = null;
+        Path sqlFile = null;
         boolean json = false;
         boolean debug = false;
         boolean version = false;
@@ -74,7 +80,8 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
                 case "--max-rows" -> maxRows = positiveNumber(name, value(name, rest));
                 case "--timeout" -> timeout = positiveNumber(name, value(name, rest));
                 case "-p" -> kwarg(value(name, rest), kwargs, kwargOptions);
-                default -> throw new UsageException("unknown option " + name);
+                case "--file", "-f" -> sqlFile = existing(name, value(name, rest));
+                default -> throw new UsageException("unknown option " + name + didYouMean(name));
             }
         }
         if (project != null) {
@@ -99,7 +106,8 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
             }
             command = Command.named(positional.get(0));
             operands = List.copyOf(positional.subList(1, positional.size()));
-            command.checkOperands(operands);
+            onlyFor(command, "--file", sqlFile != null, Command.QUERY);
+            command.checkOperands(operands, sqlFile != null);
             onlyFor(command, "--format", format != null, Command.QUERY);
             onlyFor(command, "--max-rows", maxRows != null, Command.QUERY);
             onlyFor(command, "--timeout", timeout != null, Command.CHECK);
@@ -110,7 +118,7 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
         OutputFormat shown = json ? OutputFormat.JSON : format == null ? OutputFormat.TABLE : format;
         return new CommandLine(command, operands, Map.copyOf(kwargs), Map.copyOf(kwargOptions), List.copyOf(driverPath),
                 shown, json || format == OutputFormat.JSON, maxRows == null ? ALL_ROWS : maxRows,
-                timeout == null ? DEFAULT_TIMEOUT_SECONDS : timeout, debug, version, help);
+                timeout == null ? DEFAULT_TIMEOUT_SECONDS : timeout, debug, version, help, sqlFile);
     }
 
     /** What goes to Driver.connect: the -p kwargs plus project_dir and secrets_files. */
@@ -118,6 +126,12 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
         Properties properties = new Properties();
         properties.putAll(kwargs);
         return properties;
+    }
+
+    /** Only for long options: every one-letter typo is one edit from -p or -f, which says nothing. */
+    private static String didYouMean(String option) {
+        return option.startsWith("--")
+                ? Nearest.to(option, OPTIONS).map(n -> " (did you mean " + n + "?)").orElse("") : "";
     }
 
     private static boolean isFlag(String name) {

@@ -1,5 +1,8 @@
 package io.stconn.cli;
 
+import io.stconn.StconnDriver;
+import io.stconn.internal.Env;
+import io.stconn.internal.Environment;
 import java.io.PrintStream;
 
 /** The text of --help. */
@@ -15,6 +18,9 @@ final class Help {
               --json                   print JSON (list, describe, check; for query, --format json)
               --format table|csv|json  how query prints its result (default: table)
               --max-rows N             query: print at most N rows
+              -f, --file FILE          query: run the SQL script in FILE (query -f FILE <name>); with
+                                       - as the SQL, the script comes from standard input. Statements
+                                       end at semicolons outside quotes, comments and $$ quotes
               --timeout SECONDS        check: how long each connection may take (default: 10)
               --debug                  print stconn's debug log and stack traces
               --version                print the version and the location of the stconn jar
@@ -29,8 +35,18 @@ final class Help {
     private Help() {
     }
 
+    /** How the user started the tool: the launcher's name, else java -jar and this jar's real file name. */
+    static String command() {
+        String launcher = Environment.SYSTEM.get(Env.STCONN_LAUNCHER);
+        if (launcher != null && !launcher.isBlank()) {
+            return launcher;
+        }
+        return "java -jar " + DriverPath.codeSource(Main.class).filter(p -> p.toString().endsWith(".jar"))
+                .map(p -> p.getFileName().toString()).orElse("stconn-jdbc-" + StconnDriver.version() + ".jar");
+    }
+
     static void print(PrintStream out) {
-        out.println("usage: java -jar stconn-jdbc.jar <command> [options]");
+        out.println("usage: " + command() + " <command> [options]");
         out.println();
         out.println("commands:");
         for (Command command : Command.values()) {

@@ -8,6 +8,7 @@ import io.stconn.internal.Masking;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
- * The command-line tool: {@code java -jar stconn-jdbc.jar <command> ...}. Exit codes: 0 success,
+ * The command-line tool: {@code bin/stconn <command> ...} or {@code java -jar stconn-jdbc-<version>.jar <command> ...}. Exit codes: 0 success,
  * 1 failure, 2 usage error. Errors are one line on stderr; stack traces only with --debug.
  */
 public final class Main {
@@ -39,6 +40,10 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -67,9 +72,13 @@ public final class Main {
                 case LIST -> ListCommand.run(commandLine, out);
                 case DESCRIBE -> DescribeCommand.run(commandLine, drivers, out);
                 case CHECK -> CheckCommand.run(commandLine, drivers, out, err);
-                case QUERY -> QueryCommand.run(commandLine, out, err);
+                case QUERY -> QueryCommand.run(commandLine, in, out, err);
                 case LINT -> LintCommand.run(commandLine, out);
+                case COMPLETION -> Completion.run(commandLine, out);
             };
+        } catch (UsageException e) {
+            err.println("stconn: " + e.getMessage() + " (see --help)");
+            return USAGE;
         } catch (Exception | LinkageError e) {
             out.flush();
             err.println("stconn: " + CauseChain.oneLine(drivers == null ? e : drivers.withPlacesSearched(e)));

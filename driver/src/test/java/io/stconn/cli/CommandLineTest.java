@@ -20,10 +20,18 @@ class CommandLineTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(new String[] {}, "no command given (commands: list, describe, check, query, lint)"),
-                Arguments.of(new String[] {"--debug"}, "no command given (commands: list, describe, check, query, lint)"),
-                Arguments.of(new String[] {"select", "demo", "SELECT 1"}, "unknown command 'select' (commands: list, describe, check, query, lint)"),
+                Arguments.of(new String[] {}, "no command given (commands: list, describe, check, query, lint, completion)"),
+                Arguments.of(new String[] {"--debug"}, "no command given (commands: list, describe, check, query, lint, completion)"),
+                Arguments.of(new String[] {"select", "demo", "SELECT 1"}, "unknown command 'select' (commands: list, describe, check, query, lint, completion)"),
                 Arguments.of(new String[] {"query", "demo", "SELECT 1", "--bogus"}, "unknown option --bogus"),
+                Arguments.of(new String[] {"query", "demo", "SELECT 1", "--fromat", "csv"},
+                        "unknown option --fromat (did you mean --format?)"),
+                Arguments.of(new String[] {"list", "--projet", "."}, "unknown option --projet (did you mean --project?)"),
+                Arguments.of(new String[] {"qurey", "demo", "SELECT 1"},
+                        "unknown command 'qurey' (did you mean query? commands: list, describe, check, query, lint, completion)"),
+                Arguments.of(new String[] {"query", "-f"}, "-f needs a value"),
+                Arguments.of(new String[] {"list", "--file", "pom.xml"}, "--file is an option of query, not of list"),
+                Arguments.of(new String[] {"completion"}, "completion takes 1 argument, bash|zsh, but got 0: stconn completion bash|zsh"),
                 Arguments.of(new String[] {"query", "demo", "SELECT 1", "-x"}, "unknown option -x"),
                 Arguments.of(new String[] {"query", "demo", "SELECT 1", "--bogus=1"}, "unknown option --bogus"),
                 Arguments.of(new String[] {"query", "demo", "SELECT 1", "--format"}, "--format needs a value"),

@@ -39,10 +39,10 @@ class MainTest {
     void helpListsCommandsAndOptions() {
         assertThat(run("--help")).isEqualTo(Main.OK);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .startsWith("usage: java -jar stconn-jdbc.jar <command> [options]")
+                .startsWith("usage: java -jar stconn-jdbc-0.1.0.jar <command> [options]")
                 .contains("query <name> \"<sql>\"", "--project DIR", "--secrets FILE", "-p KEY=VALUE", "--driver-path PATH",
                         "--format table|csv|json", "--max-rows N", "--debug", "--version",
-                        "--json", "--timeout SECONDS", "list", "describe <name>", "check [<name>...]",
+                        "--json", "--timeout SECONDS", "-f, --file FILE", "completion bash|zsh", "list", "describe <name>", "check [<name>...]",
                         "exit codes: 0 success, 1 failure (check: any connection failed), 2 usage error");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
