@@ -2,7 +2,7 @@ package io.stconn.cli;
 
 import io.stconn.StconnDriver;
 import io.stconn.internal.Env;
-import io.stconn.internal.Environment;
+import io.stconn.spi.Environment;
 import java.io.PrintStream;
 
 /** The text of --help. */
@@ -37,7 +37,7 @@ final class Help {
 
     /** How the user started the tool: the launcher's name, else java -jar and this jar's real file name. */
     static String command() {
-        String launcher = Environment.SYSTEM.get(Env.STCONN_LAUNCHER);
+        String launcher = Env.STCONN_LAUNCHER.in(Environment.SYSTEM);
         if (launcher != null && !launcher.isBlank()) {
             return launcher;
         }
