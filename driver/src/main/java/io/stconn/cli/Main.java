@@ -28,6 +28,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // a JVM that lives a second has no one to read its MBeans, and starting JMX costs it tens of ms
+        if (System.getProperty(Env.STCONN_JMX.property()) == null) {
+            System.setProperty(Env.STCONN_JMX.property(), "false");
+        }
         // UTF-8 whatever the platform default: csv and json readers expect it, and names are rarely ASCII only
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false,
                 StandardCharsets.UTF_8);

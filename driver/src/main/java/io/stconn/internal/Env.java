@@ -28,6 +28,8 @@ public enum Env {
     SNOWFLAKE_SESSION_TOKEN_FILE(null, "stconn.snowflake.session_token_file"),
     /** snowflake-jdbc's own switch: "true" opens encrypted private keys with BouncyCastle instead of the JDK. */
     SNOWFLAKE_JDBC_ENABLE_BOUNCY_CASTLE(null, "net.snowflake.jdbc.enableBouncyCastle"),
+    /** "false": pools register no JMX MBeans (the command-line tool, whose JVM lives a second, sets it). */
+    STCONN_JMX(null, "stconn.jmx"),
     /** Set by the bin/stconn launchers to their own name, so that --help shows the command the user typed. */
     STCONN_LAUNCHER(null, "stconn.launcher"),
     /** Maven's local repository, where the command-line tool looks for JDBC drivers last. */

@@ -2,8 +2,10 @@ package io.stconn.pool;
 
 import com.zaxxer.hikari.HikariConfig;
 import io.stconn.SqlState;
+import io.stconn.internal.Env;
 import io.stconn.internal.Masking;
 import io.stconn.spi.ConfigValue;
+import io.stconn.spi.Environment;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
@@ -53,7 +55,7 @@ public final class PoolSettings {
             throw invalid(connectionName, e);
         }
         config.setPoolName(poolName);
-        config.setRegisterMbeans(true);
+        config.setRegisterMbeans(jmx());
         return config;
     }
 
@@ -120,8 +122,16 @@ public final class PoolSettings {
         return POOL_NAME_PREFIX + connectionName.replaceAll("[:,=*?\"\\n\\r\\\\]", "_");
     }
 
+    /** JMX visibility, unless stconn.jmx=false: starting the platform MBean server costs a short-lived JVM tens of ms. */
+    static boolean jmx() {
+        return !"false".equalsIgnoreCase(Env.STCONN_JMX.in(Environment.SYSTEM));
+    }
+
     /** Whether a pool of this name has its MBean registered in this JVM (by any copy of stconn). */
     static boolean mbeanTaken(String poolName) {
+        if (!jmx()) {
+            return false;
+        }
         try {
             // HikariCP names its MBeans after its own package, which the drop-in jar relocates
             ObjectName pool = new ObjectName(HikariDataSource.class.getPackageName() + ":type=Pool (" + poolName + ")");
