@@ -150,9 +150,23 @@ public final class Secrets {
             msg.append(names.isEmpty() ? ": there is no [connections] table at all" : ": the connections are " + names);
             Nearest.to(name, names).ifPresent(n -> msg.append(" (did you mean '").append(n).append("'?)"));
         }
-        msg.append(". Files read (").append(plan.reason()).append("): ").append(files())
-                .append(". Add a [connections.").append(name).append("] section, or fix the name in the URL.");
+        msg.append(". Files read (").append(plan.reason()).append("): ").append(files()).append('.');
+        projectFileMissing().ifPresent(missing -> msg.append(" The project's ./.streamlit/secrets.toml was not found: "
+                + "looked for ").append(missing).append(" (the project folder is the working folder unless project_dir "
+                + "or env STCONN_PROJECT_DIR names another). Run from your Streamlit project's folder, or name it with "
+                + "project_dir=DIR (URL parameter or property; --project DIR in the command-line tool). Otherwise,"));
+        msg.append(projectFileMissing().isPresent() ? " add" : " Add").append(" a [connections.").append(name)
+                .append("] section, or fix the name in the URL.");
         return SqlState.UNKNOWN_CONNECTION.exception(msg.toString());
+    }
+
+    /** The project's own secrets file, when the default locations were searched and it is not there. */
+    private Optional<Path> projectFileMissing() {
+        if (!plan.configFiles().isEmpty() && plan.reason().equals(SecretsLocator.DEFAULT_LOCATIONS)) {
+            Path project = plan.entries().get(plan.entries().size() - 1);
+            return files().contains(project) ? Optional.empty() : Optional.of(project);
+        }
+        return Optional.empty();
     }
 
     private String hiddenBy(String name) {

@@ -20,6 +20,8 @@ import org.tomlj.TomlParseResult;
  * {@code <project>/.streamlit/secrets.toml}. Relative paths are resolved against the project.
  */
 public final class SecretsLocator {
+    /** The reason of a plan of the default files: ~/.streamlit/secrets.toml, then the project's. */
+    static final String DEFAULT_LOCATIONS = "the default locations";
     private SecretsLocator() {
     }
 
@@ -44,7 +46,7 @@ public final class SecretsLocator {
         List<Path> defaults = List.of(home.resolve(".streamlit").resolve("secrets.toml"),
                 project.resolve(".streamlit").resolve("secrets.toml"));
         return new SecretsPlan(resolve(project, home, defaults.stream().map(Path::toString).toList()),
-                "the default locations", configs);
+                DEFAULT_LOCATIONS, configs);
     }
 
     /** The {@code [secrets] files} list of a config.toml, or null when the file or option is absent. */

@@ -28,8 +28,7 @@ final class SecretsParser {
         try {
             // read as Streamlit's Python parser reads it where TOML 1.0 is stricter (PythonTomlText)
             String text = PythonTomlText.compatible(Files.readString(path, StandardCharsets.UTF_8));
-            return TomlFiles.parse(path, text,
-                    "Fix the file (TOML strings need quotes: password = \"...\"); Streamlit reads the same file.");
+            return TomlFiles.parse(path, text, "Fix the file: Streamlit reads the same file.");
         } catch (IOException e) {
             throw SqlState.NO_SECRETS.exception("Cannot read " + path + ": " + e.getMessage()
                     + ". Check that the file is readable by this process.", e);
