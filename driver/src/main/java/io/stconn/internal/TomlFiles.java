@@ -34,6 +34,9 @@ public final class TomlFiles {
      * The parsed file. Throws IOException when it cannot be read, and MALFORMED_SECRETS listing
      * every error ({@code Malformed TOML: <file>:<line>:<column>: <error>; ...}) followed by {@code fix}.
      */
+    // how tomlj's message ends where a value was expected and something else was found
+    private static final String VALUE_EXPECTED = "a number, a boolean";
+
     public static TomlParseResult parse(Path path, String fix) throws IOException, SQLException {
         return checked(path, Toml.parse(path), fix);
     }
@@ -50,7 +53,11 @@ public final class TomlFiles {
                     .map(e -> path + ":" + e.position().line() + ":" + e.position().column() + ": "
                             + describe(e, lines))
                     .collect(Collectors.joining("; "));
-            throw SqlState.MALFORMED_SECRETS.exception("Malformed TOML: " + errors + ". " + fix);
+            // a bare word where a value belongs is the one mistake a hint fixes; written with a
+            // key that is not secret, so that masking a message never eats the hint itself
+            boolean bareValue = result.errors().stream().anyMatch(e -> e.getMessage().contains(VALUE_EXPECTED));
+            String quotes = bareValue ? "TOML strings need quotes: write key = \"value\", not key = value. " : "";
+            throw SqlState.MALFORMED_SECRETS.exception("Malformed TOML: " + errors + ". " + quotes + fix);
         }
         return result;
     }
