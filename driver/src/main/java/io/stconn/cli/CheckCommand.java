@@ -3,6 +3,7 @@ package io.stconn.cli;
 import io.stconn.SqlState;
 import io.stconn.internal.TextTable;
 import io.stconn.secrets.Secrets;
+import io.stconn.spi.PoolTarget;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * {@code check [<name>...]}: connects to each connection through the driver, all at once, and
@@ -32,14 +34,19 @@ final class CheckCommand {
     private static final long GRACE_MILLIS = 500;
     private static final int VALIDATION_SECONDS = 5;
 
-    /** The JSON contract (README, "The JSON contract"): name, ok, millis, error (null when OK). */
-    record Outcome(String name, boolean ok, long millis, String error) {
+    /** The JSON contract (README, "The JSON contract"): name, ok, millis, error (null when OK), warnings. */
+    record Outcome(String name, boolean ok, long millis, String error, List<String> warnings) {
+        Outcome(String name, boolean ok, long millis, String error) {
+            this(name, ok, millis, error, List.of());
+        }
+
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", name);
             json.put("ok", ok);
             json.put("millis", millis);
             json.put("error", error);
+            json.put("warnings", warnings);
             return json;
         }
     }
@@ -113,11 +120,16 @@ final class CheckCommand {
 
     private static Outcome check(String name, Properties properties, DriverPath drivers, int validationSeconds) {
         long start = System.nanoTime();
-        try (Connection connection = Connections.open(name, properties)) {
-            if (!connection.isValid(validationSeconds)) {
-                return new Outcome(name, false, since(start), "the driver's validation (Connection.isValid) failed");
+        try {
+            // what the user should know even when the connection works (a database file it just created)
+            List<String> warnings = Connections.describe(name, properties).target().notes().stream()
+                    .filter(n -> n.startsWith(PoolTarget.WARNING)).toList();
+            try (Connection connection = Connections.open(name, properties)) {
+                if (!connection.isValid(validationSeconds)) {
+                    return new Outcome(name, false, since(start), "the driver's validation (Connection.isValid) failed");
+                }
+                return new Outcome(name, true, since(start), null, warnings);
             }
-            return new Outcome(name, true, since(start), null);
         } catch (Exception | LinkageError e) {
             CliLogging.debug(() -> name + ": " + CauseChain.oneLine(e));
             return new Outcome(name, false, since(start), CauseChain.oneLine(drivers.withPlacesSearched(e)));
@@ -146,6 +158,9 @@ final class CheckCommand {
     private static String line(Outcome outcome, int width) {
         String name = TextTable.visible(outcome.name()) + " ".repeat(Math.max(0, width - outcome.name().length()));
         String time = String.format("%6d ms", outcome.millis());
-        return outcome.ok() ? name + "  OK      " + time : name + "  FAILED  " + time + "  " + outcome.error();
+        if (!outcome.ok()) {
+            return name + "  FAILED  " + time + "  " + outcome.error();
+        }
+        return name + "  OK      " + time + outcome.warnings().stream().map(w -> "  " + w).collect(Collectors.joining());
     }
 }

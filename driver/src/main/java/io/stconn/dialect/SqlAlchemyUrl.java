@@ -121,6 +121,20 @@ public final class SqlAlchemyUrl {
         return parts;
     }
 
+    /** Whether the password part of the url holds a percent escape, which parsing decodes (as SQLAlchemy does). */
+    public static boolean passwordIsEncoded(String url) {
+        int separator = url.indexOf("://");
+        if (separator < 0) {
+            return false;
+        }
+        String rest = url.substring(separator + 3);
+        int question = rest.indexOf('?');
+        String main = question < 0 ? rest : rest.substring(0, question);
+        int at = main.startsWith("/") ? -1 : main.lastIndexOf('@');
+        int colon = at < 0 ? -1 : main.substring(0, at).indexOf(':');
+        return colon >= 0 && main.substring(colon + 1, at).indexOf('%') >= 0;
+    }
+
     /** The url re-assembled from its decoded parts, with the password and secret parameters masked. */
     @Override
     public String toString() {

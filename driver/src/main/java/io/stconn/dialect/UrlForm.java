@@ -1,6 +1,8 @@
 package io.stconn.dialect;
 
 import io.stconn.SqlState;
+import io.stconn.spi.PoolTarget;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -82,7 +84,7 @@ enum UrlForm {
                 // SQLite does not expand '~' and neither does SQLAlchemy: it is a folder of the project
                 return target.driver().scheme + projectDir.resolve(database).normalize();
             }
-            return target.driver().scheme + (memory ? ":memory:" : fileDatabase(database, projectDir));
+            return target.driver().scheme + (memory ? ":memory:" : fileDatabase(database, projectDir, target));
         }
     },
     DUCKDB(true, false) {
@@ -91,7 +93,7 @@ enum UrlForm {
             ignoreHost(parts, target);
             String database = parts.database();
             boolean memory = database == null || database.isEmpty() || database.equals(":memory:");
-            return target.driver().scheme + (memory ? "" : fileDatabase(database, projectDir));
+            return target.driver().scheme + (memory ? "" : fileDatabase(database, projectDir, target));
         }
     },
     /** Embedded file or memory database, or an H2 server when a host is given; settings as ";KEY=VALUE". */
@@ -194,6 +196,37 @@ enum UrlForm {
     private static String sqlServerValue(String value) {
         return value.matches(".*[;{}=].*") || !value.strip().equals(value)
                 ? "{" + value.replace("}", "}}") + "}" : value;
+    }
+
+    /** The file database's path, with notes on where a relative path points and on a file that is not there yet. */
+    static String fileDatabase(String database, Path projectDir, TargetBuilder target) throws SQLException {
+        String resolved = fileDatabase(database, projectDir);
+        Path file;
+        try {
+            file = Path.of(resolved);
+        } catch (InvalidPathException e) {
+            return resolved;
+        }
+        // names the driver resolves itself (mem:x, ~/x, //host/x, file:...) are its business
+        if (!file.isAbsolute() || resolved.startsWith("//")) {
+            return resolved;
+        }
+        String relative = Path.of(database).isAbsolute() ? ""
+                : " (the relative path " + database + " is taken from the project folder " + projectDir + ")";
+        if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+            target.note(PoolTarget.CONNECT_HINT + "the folder of the database file " + file + relative
+                    + " does not exist. Create it, or fix the path; a relative path is taken from the project folder"
+                    + " (project_dir), not from the folder the tool runs in.");
+        } else if (!Files.exists(file)) {
+            target.note(PoolTarget.WARNING + "the database file " + file + relative + " did not exist: the first "
+                    + "connection creates it empty. If you meant an existing file, fix the path.");
+            target.note(PoolTarget.CONNECT_HINT + "check the database file " + file + relative
+                    + ": its folder must be writable.");
+        } else {
+            target.note(PoolTarget.CONNECT_HINT + "check the database file " + file + relative
+                    + ": it must be readable (and writable to change it) by this process, and a database of this kind.");
+        }
+        return resolved;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.stconn.SqlState;
 import io.stconn.internal.Masking;
 import io.stconn.spi.PoolTarget;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** What went wrong when a pool could not start or borrow, told from the database's own SQLState. */
 final class StartFailure {
@@ -22,10 +23,30 @@ final class StartFailure {
         // 08004: the server rejected the connection, as pgjdbc says when it wanted a password and got none
         String advice = state.startsWith("28") || state.equals("08004")
                 ? " Check user and password in [connections." + connectionName + "] (or the kwargs that override them)."
-                : " Check that the database is running and reachable, and the url or host/port/database.";
+                        + loginHints(target)
+                : connectHints(target).orElse(" Check that the database is running and reachable, and the url or "
+                        + "host/port/database.");
         String message = Masking.url(String.valueOf(cause.getMessage())).strip();
         return SqlState.CONNECTION_FAILED.exception("Cannot connect to '" + connectionName + "' (" + what + "): "
                 + message + (message.endsWith(".") ? "" : ".") + advice, state, cause);
+    }
+
+    private static String loginHints(PoolTarget target) {
+        return hints(target, PoolTarget.LOGIN_HINT, " Note: ").orElse("");
+    }
+
+    private static Optional<String> connectHints(PoolTarget target) {
+        return hints(target, PoolTarget.CONNECT_HINT, " ");
+    }
+
+    /** The target's notes that begin with {@code prefix}, without it, each after {@code lead}. */
+    private static Optional<String> hints(PoolTarget target, String prefix, String lead) {
+        StringBuilder hints = new StringBuilder();
+        target.notes().stream().filter(n -> n.startsWith(prefix)).forEach(n -> {
+            String hint = n.substring(prefix.length());
+            hints.append(lead).append(Character.toUpperCase(hint.charAt(0))).append(hint.substring(1));
+        });
+        return hints.length() == 0 ? Optional.empty() : Optional.of(hints.toString());
     }
 
     static SQLException rootSqlException(Throwable e) {

@@ -50,6 +50,13 @@ public final class PoolTarget {
         return new PoolTarget(driver, jdbcUrl, properties, dataSource, copy(settings), notes);
     }
 
+    /** A note that begins so is also said when the database refuses the login: a likely cause, and its fix. */
+    public static final String LOGIN_HINT = "if the login is refused: ";
+    /** A note that begins so replaces the advice about servers when connecting fails (a file database, say). */
+    public static final String CONNECT_HINT = "if the connection fails: ";
+    /** A note that begins so is shown to whoever checks the connection, even when it works. */
+    public static final String WARNING = "warning: ";
+
     /** The same target with notes for the debug log (never secret values). */
     public PoolTarget withNotes(List<String> newNotes) {
         return new PoolTarget(driver, jdbcUrl, properties, dataSource, poolSettings, newNotes);

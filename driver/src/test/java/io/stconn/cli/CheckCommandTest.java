@@ -53,8 +53,8 @@ class CheckCommandTest {
     void jsonIsAnArrayOfNameOkMillisError() {
         CliRun run = CliRun.of("check", "alpha", "nope", "--json", "--project", temp.toString());
         assertThat(run.exit()).isEqualTo(Main.FAILURE);
-        assertThat(run.out()).containsPattern("\\A\\[\n  \\{\"name\": \"alpha\", \"ok\": true, \"millis\": \\d+, \"error\": null},\n"
-                + "  \\{\"name\": \"nope\", \"ok\": false, \"millis\": \\d+, \"error\": \"No connection named 'nope'[^\n]*\"}\n]\n\\z");
+        assertThat(run.out()).containsPattern("\\A\\[\n  \\{\"name\": \"alpha\", \"ok\": true, \"millis\": \\d+, \"error\": null, \"warnings\": \\[]},\n"
+                + "  \\{\"name\": \"nope\", \"ok\": false, \"millis\": \\d+, \"error\": \"No connection named 'nope'[^\n]*\", \"warnings\": \\[]}\n]\n\\z");
     }
 
     @Test

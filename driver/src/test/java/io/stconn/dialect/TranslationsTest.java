@@ -110,7 +110,8 @@ class TranslationsTest {
     @ParameterizedTest
     @MethodSource("notes")
     void notesSayWhatWasDropped(String url, List<String> notes) throws SQLException {
-        assertThat(target(url).notes()).isEqualTo(notes);
+        // the notes on the database file itself (UrlFormTest) are not translations
+        assertThat(target(url).notes()).filteredOn(n -> !n.contains("database file")).isEqualTo(notes);
     }
 
     @Test

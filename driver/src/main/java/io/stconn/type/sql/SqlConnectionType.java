@@ -16,6 +16,7 @@ import io.stconn.dialect.JdbcTarget;
 import io.stconn.dialect.SqlAlchemyUrl;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,13 @@ public final class SqlConnectionType implements ConnectionType {
         DriverLoader.Loaded loaded = DriverLoader.loadFirst(config.name(), where, candidates);
         JdbcTarget jt = dialect.target(withConnectArgs(parts, config), loaded.choice(), config.projectDir());
         Properties props = jt.properties();
-        return PoolTarget.ofDriver(loaded.driver(), jt.url(), props).withNotes(jt.notes());
+        List<String> notes = new ArrayList<>(jt.notes());
+        if (url != null && config.get("password").isEmpty() && SqlAlchemyUrl.passwordIsEncoded(url)) {
+            notes.add(PoolTarget.LOGIN_HINT + "the password in url (" + config.where("url") + ") holds a %XX escape, "
+                    + "and url passwords are percent-decoded, as SQLAlchemy decodes them. Write a literal % as %25, or "
+                    + "move the password out of the url into a key of its own, password, which is used as written.");
+        }
+        return PoolTarget.ofDriver(loaded.driver(), jt.url(), props).withNotes(notes);
     }
 
     private static ConnectionParts partsFrom(ConnectionConfig config) throws SQLException {
