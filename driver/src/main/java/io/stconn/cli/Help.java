@@ -37,7 +37,7 @@ final class Help {
 
     /** How the user started the tool: the launcher's name, else java -jar and this jar's real file name. */
     static String command() {
-        String launcher = Env.STCONN_LAUNCHER.in(Environment.SYSTEM);
+        String launcher = Environment.SYSTEM.get(Env.STCONN_LAUNCHER.key());
         if (launcher != null && !launcher.isBlank()) {
             return launcher;
         }

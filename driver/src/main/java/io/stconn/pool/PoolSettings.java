@@ -124,7 +124,7 @@ public final class PoolSettings {
 
     /** JMX visibility, unless stconn.jmx=false: starting the platform MBean server costs a short-lived JVM tens of ms. */
     static boolean jmx() {
-        return !"false".equalsIgnoreCase(Env.STCONN_JMX.in(Environment.SYSTEM));
+        return !"false".equalsIgnoreCase(Environment.SYSTEM.get(Env.STCONN_JMX.key()));
     }
 
     /** Whether a pool of this name has its MBean registered in this JVM (by any copy of stconn). */
