@@ -49,7 +49,7 @@ class CliAdviceIT {
         Servers.require(Server.POSTGRESQL);
         secrets("""
                 [connections.shop]
-                # a password with a literal %41 in it, which the url decodes to A
+                # a password with a literal %%41 in it, which the url decodes to A
                 url = "postgresql://%s:top%%41secret@127.0.0.1:5432/%s"
                 """.formatted(Servers.APP_USER, Servers.DATABASE));
 
