@@ -69,12 +69,14 @@ final class CheckCommand {
             thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
             return thread;
         });
-        long start = System.nanoTime();
         List<Future<Outcome>> futures = new ArrayList<>();
+        Map<String, List<String>> warnings = new LinkedHashMap<>();
+        names.forEach(name -> warnings.put(name, warnings(name, properties)));
+        long start = System.nanoTime();
         for (String name : names) {
             futures.add(threads.submit(() -> {
                 try {
-                    return check(name, properties, drivers, Math.min(timeout, VALIDATION_SECONDS));
+                    return check(name, properties, warnings.get(name), drivers, Math.min(timeout, VALIDATION_SECONDS));
                 } finally {
                     done.incrementAndGet();
                 }
@@ -118,18 +120,28 @@ final class CheckCommand {
         return List.copyOf(secrets.connectionNames());
     }
 
-    private static Outcome check(String name, Properties properties, DriverPath drivers, int validationSeconds) {
-        long start = System.nanoTime();
+    /**
+     * What the user should know even when the connection works (a database file it is about to
+     * create), read before connecting and outside the timed check; a name that does not resolve
+     * has none, and its check says why.
+     */
+    private static List<String> warnings(String name, Properties properties) {
         try {
-            // what the user should know even when the connection works (a database file it just created)
-            List<String> warnings = Connections.describe(name, properties).target().notes().stream()
+            return Connections.describe(name, properties).target().notes().stream()
                     .filter(n -> n.startsWith(PoolTarget.WARNING)).toList();
-            try (Connection connection = Connections.open(name, properties)) {
-                if (!connection.isValid(validationSeconds)) {
-                    return new Outcome(name, false, since(start), "the driver's validation (Connection.isValid) failed");
-                }
-                return new Outcome(name, true, since(start), null, warnings);
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            return List.of();
+        }
+    }
+
+    private static Outcome check(String name, Properties properties, List<String> warnings, DriverPath drivers,
+                                 int validationSeconds) {
+        long start = System.nanoTime();
+        try (Connection connection = Connections.open(name, properties)) {
+            if (!connection.isValid(validationSeconds)) {
+                return new Outcome(name, false, since(start), "the driver's validation (Connection.isValid) failed");
             }
+            return new Outcome(name, true, since(start), null, warnings);
         } catch (Exception | LinkageError e) {
             CliLogging.debug(() -> name + ": " + CauseChain.oneLine(e));
             return new Outcome(name, false, since(start), CauseChain.oneLine(drivers.withPlacesSearched(e)));

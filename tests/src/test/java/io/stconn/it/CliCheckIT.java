@@ -143,9 +143,9 @@ class CliCheckIT {
         assertThat(out.get(0)).isEqualTo("[");
         assertThat(out.get(1)).matches("  \\{\"name\": \"pets\", \"ok\": true, \"millis\": \\d+, \"error\": null, \"warnings\": \\[]},");
         assertThat(out.get(2)).matches("  \\{\"name\": \"pg_down\", \"ok\": false, \"millis\": \\d+, \"error\": \"Cannot connect"
-                + " to 'pg_down' .*\"},");
+                + " to 'pg_down' .*\", \"warnings\": \\[]},");
         assertThat(out.get(3)).matches("  \\{\"name\": \"nope\", \"ok\": false, \"millis\": \\d+, \"error\": \"No connection "
-                + "named 'nope' in the secrets: .*\"}");
+                + "named 'nope' in the secrets: .*\", \"warnings\": \\[]}");
         assertThat(out.get(4)).isEqualTo("]");
     }
 

@@ -28,17 +28,19 @@ final class Servers {
 
     /** Each server as the real driver reaches it directly, never through stconn. */
     enum Server {
-        POSTGRESQL("PostgreSQL", 5432, "jdbc:postgresql://127.0.0.1:5432/" + DATABASE),
-        MARIADB("MariaDB", 3306, "jdbc:mariadb://127.0.0.1:3306/" + DATABASE);
+        POSTGRESQL("PostgreSQL", "STCONN_IT_POSTGRESQL_PORT", 5432, "jdbc:postgresql"),
+        MARIADB("MariaDB", "STCONN_IT_MARIADB_PORT", 3306, "jdbc:mariadb");
 
         final String label;
         final int port;
         final String directUrl;
 
-        Server(String label, int port, String directUrl) {
+        /** The port may be moved by an environment variable: another server, or none (to see the tests skip). */
+        Server(String label, String portVariable, int defaultPort, String scheme) {
             this.label = label;
-            this.port = port;
-            this.directUrl = directUrl;
+            String moved = System.getenv(portVariable);
+            this.port = moved == null || moved.isBlank() ? defaultPort : Integer.parseInt(moved.strip());
+            this.directUrl = scheme + "://" + HOST + ":" + port + "/" + DATABASE;
         }
     }
 
