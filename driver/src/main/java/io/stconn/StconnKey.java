@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * stconn's own keys: read from the URL, the connect() Properties (and, for {@code type}, the
  * secrets section), never forwarded to the real driver. This enum is the single source of truth
- * for their names, defaults, descriptions and choices: getPropertyInfo, parsing and the README
+ * for their names, defaults, descriptions and choices: getPropertyInfo, parsing and the key table of docs/configuration.md
  * table all come from it.
  */
 public enum StconnKey {

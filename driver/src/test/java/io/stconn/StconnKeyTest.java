@@ -28,8 +28,8 @@ class StconnKeyTest {
     }
 
     @Test
-    void readmeKeyTableIsTheEnum() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    void documentedKeyTableIsTheEnum() throws IOException {
+        String readme = Files.readString(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8);
         String begin = "<!-- stconn-keys:begin -->\n";
         String table = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf("<!-- stconn-keys:end -->"));
         String expected = "| key | default | description |\n|---|---|---|\n" + Arrays.stream(StconnKey.values())

@@ -34,7 +34,7 @@ final class CheckCommand {
     private static final long GRACE_MILLIS = 500;
     private static final int VALIDATION_SECONDS = 5;
 
-    /** The JSON contract (README, "The JSON contract"): name, ok, millis, error (null when OK), warnings. */
+    /** The JSON contract (docs/cli.md, "The JSON contract"): name, ok, millis, error (null when OK), warnings. */
     record Outcome(String name, boolean ok, long millis, String error, List<String> warnings) {
         Outcome(String name, boolean ok, long millis, String error) {
             this(name, ok, millis, error, List.of());

@@ -40,7 +40,7 @@ final class DescribeCommand {
         return Main.OK;
     }
 
-    /** The JSON contract (README, "The JSON contract"): name, type, typeReason, driverClass, driverJar, driverFrom, jdbcUrl,
+    /** The JSON contract (docs/cli.md, "The JSON contract"): name, type, typeReason, driverClass, driverJar, driverFrom, jdbcUrl,
      * properties, pool, config, sources, notes, secretsFiles. */
     static Map<String, Object> describe(String name, CommandLine commandLine, DriverPath drivers) throws SQLException {
         Properties properties = commandLine.connectProperties();

@@ -42,7 +42,7 @@ final class ListCommand {
         return Main.OK;
     }
 
-    /** The JSON contract (README, "The JSON contract"): name, type (null when unresolved or hidden), source, hidden, error, hiddenBy. */
+    /** The JSON contract (docs/cli.md, "The JSON contract"): name, type (null when unresolved or hidden), source, hidden, error, hiddenBy. */
     static List<Map<String, Object>> list(Properties properties) throws SQLException {
         Secrets secrets = Connections.secrets(properties);
         if (secrets.files().isEmpty()) {

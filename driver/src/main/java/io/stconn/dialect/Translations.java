@@ -110,7 +110,7 @@ final class Translations {
 
     // every parameter is collected for the URL form, which maps them all through the snowflake
     // connection type's own table (through TypeUrlForm): one mapping for both roads to Snowflake.
-    // The two named here are the renames the dialect table shows; the README's Snowflake key table lists them all.
+    // The two named here are the renames the dialect table shows; the Snowflake key table of docs/snowflake.md lists them all.
     static final Translations SNOWFLAKE = new Translations(urlSetting())
             .with("database", urlSetting())
             .with("private_key_file_pwd", urlSetting());

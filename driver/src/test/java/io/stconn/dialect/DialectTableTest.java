@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dialect table of the README is generated from the enum: every
+ * The dialect table of docs/configuration.md is generated from the enum: every
  * URL and translated parameter in it is what {@link Dialect#target} really produces. When the enum
  * changes, run {@code mvn test -pl driver -Dtest=DialectTableTest -Dstconn.writeDocs=true} to
  * rewrite the table between the markers of each file that has them.
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class DialectTableTest {
     static final String BEGIN = "<!-- stconn-dialects:begin -->\n";
     static final String END = "<!-- stconn-dialects:end -->";
-    private static final List<Path> DOCS = List.of(Path.of("..", "README.md"));
+    private static final List<Path> DOCS = List.of(Path.of("..", "docs", "configuration.md"));
     private static final Path PROJECT = Path.of("/app");
 
     /** What a user writes in [connections.<name>], one TOML line each, as Streamlit's and SQLAlchemy's docs show it. */

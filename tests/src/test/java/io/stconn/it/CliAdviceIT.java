@@ -53,7 +53,8 @@ class CliAdviceIT {
                 url = "postgresql://%s:top%%41secret@127.0.0.1:5432/%s"
                 """.formatted(Servers.APP_USER, Servers.DATABASE));
 
-        Run run = cli.run("query", "shop", "SELECT 1", "--project", project.toString());
+        Run run = cli.run("query", "shop", "SELECT 1", "--project", project.toString(), "--driver-path",
+                Jars.of(org.postgresql.Driver.class).toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("password authentication failed",

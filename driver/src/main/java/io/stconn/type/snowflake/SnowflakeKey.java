@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * Every Snowflake connection parameter stconn knows by name: snowflake-connector-python's spelling
  * (what st.connection users write), its aliases, what snowflake-jdbc calls it and how it is mapped.
  * The one table the snowflake connection type, the SQLAlchemy {@code snowflake://} dialect and the
- * README's key table come from. Keys not in it reach snowflake-jdbc unchanged (its own property
+ * key table of docs/snowflake.md come from. Keys not in it reach snowflake-jdbc unchanged (its own property
  * names, and session parameters such as QUERY_TAG).
  */
 public enum SnowflakeKey {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The one table of Snowflake keys: no name twice, and each documented in the README. */
+/** The one table of Snowflake keys: no name twice, and each documented in docs/snowflake.md. */
 class SnowflakeKeyTest {
     private static final String TABLE_HEADER = "| key (aliases) | snowflake-jdbc receives | meaning |";
 
@@ -36,11 +36,11 @@ class SnowflakeKeyTest {
         assertThat(SnowflakeKey.of("private_key_base64")).isEmpty();
     }
 
-    /** The README holds the key table. */
+    /** docs/snowflake.md holds the key table. */
     @Test
     void everyKeyIsInTheDocumentedTable() throws IOException {
         int found = 0;
-        for (Path doc : List.of(Path.of("..", "README.md"))) {
+        for (Path doc : List.of(Path.of("..", "docs", "snowflake.md"))) {
             String text = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
             if (!text.contains(TABLE_HEADER)) {
                 continue;
