@@ -35,14 +35,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * --out DIR        where RESULTS.md and results.svg go (default: the working directory)
  * --command TEXT   the command line to print in the report
- * --only LIST      sections to run, comma-separated: hot,hot4,ab,stack,pg,cache,cold,footprint (default: all)
+ * --only LIST      sections to run, comma-separated: hot,hot4,ab,stack,pg,cache,cold,cli,footprint (default: all)
  * --cold-runs N    timed processes per cold-start variant (default 10)
  * --ab-rounds N    rounds of the interleaved A/B harness (default 300; slices of 5 ms)
  * --build-seconds S  how long bench/run spent building, for the report
  * </pre>
  */
 public final class BenchMain {
-    static final List<String> SECTIONS = List.of("hot", "hot4", "ab", "stack", "pg", "cache", "cold", "footprint");
+    static final List<String> SECTIONS = List.of("hot", "hot4", "ab", "stack", "pg", "cache", "cold", "cli", "footprint");
     static final int DEFAULT_FORKS = 1;
     static final int DEFAULT_WARMUP_ITERATIONS = 3;
     static final int DEFAULT_ITERATIONS = 6;
@@ -169,6 +169,10 @@ public final class BenchMain {
         if (only.contains("cold")) {
             section("cold");
             results.cold = ColdStart.measure(projects, coldRuns);
+        }
+        if (only.contains("cli")) {
+            section("cli");
+            results.cli = CliStart.measure(projects, coldRuns);
         }
         if (only.contains("footprint")) {
             section("footprint");

@@ -62,18 +62,29 @@ final class ColdStart {
                         List.of(home), Projects.H2_URL));
     }
 
-    static List<Timings> measure(Path projects, int rounds) throws IOException, InterruptedException {
-        List<Variant> variants = variants(projects);
-        double[][] millis = new double[variants.size()][rounds];
-        for (Variant v : variants) {
-            runOnce(v);
+    /** One timed process of variant i, in milliseconds. */
+    interface Run {
+        double once(int variant) throws IOException, InterruptedException;
+    }
+
+    /** One untimed run of each variant, then {@code rounds} rounds, each starting with the next variant. */
+    static double[][] interleaved(int variants, int rounds, Run run) throws IOException, InterruptedException {
+        double[][] millis = new double[variants][rounds];
+        for (int i = 0; i < variants; i++) {
+            run.once(i);
         }
         for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < variants.size(); k++) {
-                int i = (k + round) % variants.size();
-                millis[i][round] = runOnce(variants.get(i));
+            for (int k = 0; k < variants; k++) {
+                int i = (k + round) % variants;
+                millis[i][round] = run.once(i);
             }
         }
+        return millis;
+    }
+
+    static List<Timings> measure(Path projects, int rounds) throws IOException, InterruptedException {
+        List<Variant> variants = variants(projects);
+        double[][] millis = interleaved(variants.size(), rounds, i -> runOnce(variants.get(i)));
         List<Timings> out = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
             out.add(new Timings(variants.get(i), millis[i]));
@@ -90,8 +101,16 @@ final class ColdStart {
         command.add(v.classPath());
         command.add(v.mainClass());
         command.add(v.argument());
+        return timed(v.label(), new ProcessBuilder(command), "1");
+    }
+
+    /**
+     * One process, timed from start() until it has exited; it must exit 0 and its output, trimmed,
+     * must end with {@code expected}.
+     */
+    static double timed(String label, ProcessBuilder pb, String expected) throws IOException, InterruptedException {
         Path err = Files.createTempFile("stconn-cold", ".err");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
+        pb.redirectError(err.toFile());
         long start = System.nanoTime();
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -100,8 +119,8 @@ final class ColdStart {
         String printed = new String(out, StandardCharsets.UTF_8).trim();
         String errors = Files.readString(err);
         Files.deleteIfExists(err);
-        if (exit != 0 || !printed.equals("1")) {
-            throw new IllegalStateException(v.label() + " failed (exit " + exit + "): " + printed + " " + errors);
+        if (exit != 0 || !printed.endsWith(expected)) {
+            throw new IllegalStateException(label + " failed (exit " + exit + "): " + printed + " " + errors);
         }
         return nanos / 1e6;
     }

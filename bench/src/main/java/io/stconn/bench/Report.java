@@ -40,6 +40,7 @@ final class Report {
         pooledVersusUnpooled();
         queryThroughput();
         coldStart();
+        cliStart();
         resultCache();
         footprint();
         findings();
@@ -89,6 +90,11 @@ final class Report {
             Ratio cold = Ratio.of(stconn, hikari);
             add("5", "cold start to first row, stconn ÷ HikariCP (medians)", Goal.atMost("cold", 1.3), cold,
                     "medians " + cold.text(), "");
+        }
+        if (r.cli != null) {
+            Ratio cli = Ratio.of(r.cli.get(0).figure(), r.cli.get(2).figure());
+            add("5b", "bin/stconn query ÷ a plain Java program's first H2 row (medians)", Goal.atMost("cli", 1.25), cli,
+                    "medians " + cli.text(), "");
         }
     }
 
@@ -386,19 +392,41 @@ final class Report {
                 + runs + " runs each, the three variants interleaved, after one untimed run each. Error: about a 95% "
                 + "interval for the median (1.58 × IQR / √n).");
         line("");
-        line("| program | median | IQR | min | ÷ HikariCP |");
-        line("|---|---|---|---|---|");
-        Figure hikari = r.cold.get(1).figure();
-        for (ColdStart.Timings t : r.cold) {
-            Figure f = t.figure();
-            line("| " + t.variant().label() + " | " + f.text() + " | "
-                    + Format.number(t.quantile(0.25)) + "–" + Format.number(t.quantile(0.75)) + " ms | "
-                    + Format.number(t.quantile(0)) + " ms | " + Ratio.of(f, hikari).text() + " |");
-        }
+        timings(r.cold, r.cold.get(1).figure(), "HikariCP");
         line("");
         line("stconn's extra start-up work is loading its own classes, the relocated tomlj and ANTLR parser, reading "
                 + "and parsing `.streamlit/secrets.toml` (and looking for `config.toml` and `~/.streamlit`), resolving the "
                 + "type and dialect, and registering the pool's MBeans.");
+        line("");
+    }
+
+    /** Median, spread and minimum of each program, and its ratio to the baseline's median. */
+    private void timings(List<ColdStart.Timings> all, Figure baseline, String baselineLabel) {
+        line("| program | median | IQR | min | ÷ " + baselineLabel + " |");
+        line("|---|---|---|---|---|");
+        for (ColdStart.Timings t : all) {
+            Figure f = t.figure();
+            line("| " + t.variant().label().replace("|", "\\|") + " | " + f.text() + " | "
+                    + Format.number(t.quantile(0.25)) + "–" + Format.number(t.quantile(0.75)) + " ms | "
+                    + Format.number(t.quantile(0)) + " ms | " + Ratio.of(f, baseline).text() + " |");
+        }
+    }
+
+    private void cliStart() {
+        line("## 5b. The command-line tool: from typing the command to the answer");
+        line("");
+        if (r.cli == null) {
+            line("Not measured in this run.");
+            line("");
+            return;
+        }
+        int runs = r.cli.get(0).millis().length;
+        line("Whole processes timed by the harness from process start to exit, " + runs + " runs each, interleaved, "
+                + "after one untimed run each (which writes the launcher's AppCDS archive, so the timed launcher runs "
+                + "use it). `bin/stconn` starts the JVM with C1 only, the serial collector, the archive and no JMX; "
+                + "the plain Java program prints H2's first row through DriverManager and halts.");
+        line("");
+        timings(r.cli, r.cli.get(2).figure(), "plain Java");
         line("");
     }
 

@@ -23,6 +23,8 @@ final class Results {
     /** The interleaved A/B runs: h2 with 1 and 4 threads, pg with 4. */
     final List<Paired> interleaved = new ArrayList<>();
     List<ColdStart.Timings> cold;
+    /** The command-line tool's answer time (CliStart): the launcher, java -jar, a plain Java program. */
+    List<ColdStart.Timings> cli;
     JarSize.Sizes jar;
     long[] footprint;
     int footprintPools;
