@@ -60,6 +60,11 @@ public final class Resolver implements TargetSource {
 
     public Resolution resolve(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot)
             throws SQLException {
+        return resolve(request, watch, snapshot, true);
+    }
+
+    private Resolution resolve(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot,
+                               boolean buildTarget) throws SQLException {
         String name = request.name();
         Secrets secrets = snapshot.secrets();
         Optional<Map<String, ConfigValue>> section = secrets.section(name);
@@ -89,8 +94,18 @@ public final class Resolver implements TargetSource {
             }
         });
         ConnectionConfig config = new ConnectionConfig(name, merged, watch.project(), env, secrets.plan().entries());
-        PoolTarget target = type.type().target(config);
+        PoolTarget target = buildTarget ? type.type().target(config) : null;
         return new Resolution(request, type.type().name(), type.reason(), config, target, watch, snapshot.generation());
+    }
+
+    /**
+     * The type, why, and the merged configuration with every value's origin, without building the
+     * target (its {@code target()} is null): what describe and list can still show when the target
+     * cannot be built, as when the real driver's jar is missing.
+     */
+    public Resolution resolveConfiguration(ConnectionRequest request) throws SQLException {
+        SecretsWatch watch = watchFor(request);
+        return resolve(request, watch, watch.current(), false);
     }
 
     private static boolean describesConnection(ConnectionRequest request) {

@@ -51,6 +51,11 @@ public final class Road {
         return resolver.resolve(request);
     }
 
+    /** The type and configuration the request resolves to, without a target (describe when no driver jar is found). */
+    public Resolution describeConfiguration(ConnectionRequest request) throws SQLException {
+        return resolver.resolveConfiguration(request);
+    }
+
     /** The merged secrets the request reads (which files depends on its kwargs and the environment only). */
     public Secrets secrets(ConnectionRequest request) throws SQLException {
         return resolver.watchFor(request).current().secrets();
