@@ -1,5 +1,6 @@
 package io.stconn.cli;
 
+import io.stconn.SqlState;
 import io.stconn.StconnDriver;
 import io.stconn.internal.Masking;
 import io.stconn.request.ConnectionRequest;
@@ -35,6 +36,25 @@ final class Connections {
     /** What the driver would pool for this name, without building the pool. */
     static Resolution describe(String name, Properties properties) throws SQLException {
         return Road.shared().describe(request(name, properties));
+    }
+
+    /**
+     * What the driver would pool for this name; when the real driver's jar is missing, the type and
+     * configuration still (a resolution without a target) and the missing driver as {@code missing}.
+     */
+    static Described describeEvenWithoutDriver(String name, Properties properties) throws SQLException {
+        try {
+            return new Described(describe(name, properties), null);
+        } catch (SQLException e) {
+            if (SqlState.reasonOf(e).orElse(null) != SqlState.DRIVER_NOT_FOUND) {
+                throw e;
+            }
+            return new Described(Road.shared().describeConfiguration(request(name, properties)), e);
+        }
+    }
+
+    /** A resolution, and when its target could not be built for want of a driver jar, why. */
+    record Described(Resolution resolution, SQLException missingDriver) {
     }
 
     /** The merged secrets the options point at (--project, --secrets, -p project_dir=...). */

@@ -41,12 +41,14 @@ final class DescribeCommand {
     }
 
     /** The JSON contract (docs/cli.md, "The JSON contract"): name, type, typeReason, driverClass, driverJar, driverFrom, jdbcUrl,
-     * properties, pool, config, sources, notes, secretsFiles. */
+     * properties, pool, config, sources, notes, secretsFiles, missingDriver. Without the real driver's jar,
+     * the type and configuration are still shown, and missingDriver says which jar and where it was looked for. */
     static Map<String, Object> describe(String name, CommandLine commandLine, DriverPath drivers) throws SQLException {
         Properties properties = commandLine.connectProperties();
-        Resolution resolution = Connections.describe(name, properties);
+        Connections.Described described = Connections.describeEvenWithoutDriver(name, properties);
+        Resolution resolution = described.resolution();
         PoolTarget target = resolution.target();
-        Optional<DriverPath.Entry> jar = drivers.origin(implementation(target));
+        Optional<DriverPath.Entry> jar = target == null ? Optional.empty() : drivers.origin(implementation(target));
 
         Map<String, Object> config = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
@@ -58,8 +60,8 @@ final class DescribeCommand {
         resolution.config().values().forEach((key, value) ->
                 flatten(key, value.value(), origin(value, commandLine), config, sources));
 
-        Properties given = target.poolSettings();
-        Map<String, Object> pool = PoolSettings.withDefaults(resolution.request().name(), given);
+        Properties given = target == null ? new Properties() : target.poolSettings();
+        Map<String, Object> pool = target == null ? Map.of() : PoolSettings.withDefaults(resolution.request().name(), given);
         // a setting given as hikari.<setting> (the table or a kwarg) says where; the rest the type derived
         pool.keySet().forEach(setting -> sources.put("pool." + setting, !given.containsKey(setting) ? HIKARI_DEFAULT
                 : sources.getOrDefault("hikari." + setting, resolution.typeName() + " type")));
@@ -68,16 +70,19 @@ final class DescribeCommand {
         d.put("name", resolution.request().name());
         d.put("type", resolution.typeName());
         d.put("typeReason", resolution.typeReason());
-        d.put("driverClass", target.implementationClass());
+        d.put("driverClass", target == null ? null : target.implementationClass());
         d.put("driverJar", jar.map(e -> e.jar().toString()).orElse(null));
         d.put("driverFrom", jar.map(e -> e.origin().toString()).orElse(null));
-        d.put("jdbcUrl", target.jdbcUrl() == null ? null : Masking.url(target.jdbcUrl()));
-        d.put("properties", new LinkedHashMap<String, Object>(target.maskedProperties()));
+        d.put("jdbcUrl", target == null || target.jdbcUrl() == null ? null : Masking.url(target.jdbcUrl()));
+        d.put("properties", target == null ? new LinkedHashMap<String, Object>()
+                : new LinkedHashMap<String, Object>(target.maskedProperties()));
         d.put("pool", pool);
         d.put("config", config);
         d.put("sources", sources);
-        d.put("notes", target.notes());
+        d.put("notes", target == null ? List.of() : target.notes());
         d.put("secretsFiles", resolution.watch().current().secrets().files().stream().map(Path::toString).toList());
+        d.put("missingDriver", described.missingDriver() == null ? null
+                : CauseChain.oneLine(drivers.withPlacesSearched(described.missingDriver())));
         return d;
     }
 
@@ -123,7 +128,11 @@ final class DescribeCommand {
         head.add(List.of("name", d.get("name")));
         head.add(List.of("type", d.get("type") + " (" + d.get("typeReason") + ")"));
         String jdbcUrl = (String) d.get("jdbcUrl");
-        head.add(List.of(jdbcUrl != null ? "driver" : "data source", d.get("driverClass")));
+        if (d.get("missingDriver") != null) {
+            head.add(List.of("driver", "NOT FOUND: " + d.get("missingDriver")));
+        } else {
+            head.add(List.of(jdbcUrl != null ? "driver" : "data source", d.get("driverClass")));
+        }
         if (d.get("driverJar") != null) {
             head.add(List.of("loaded from", d.get("driverJar") + " (" + d.get("driverFrom") + ")"));
         }

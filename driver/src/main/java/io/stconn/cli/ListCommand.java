@@ -58,7 +58,9 @@ final class ListCommand {
             String error = null;
             if (!definition.hidden()) {
                 try {
-                    type = Connections.describe(definition.name(), properties).typeName();
+                    Connections.Described d = Connections.describeEvenWithoutDriver(definition.name(), properties);
+                    type = d.resolution().typeName();
+                    error = d.missingDriver() == null ? null : CauseChain.oneLine(d.missingDriver());
                 } catch (SQLException | RuntimeException e) {
                     error = CauseChain.oneLine(e);
                 }

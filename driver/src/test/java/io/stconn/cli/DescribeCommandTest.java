@@ -81,7 +81,8 @@ class DescribeCommandTest {
                         "  \"properties\": {\n    \"password\": \"****\",\n    \"user\": \"sa\"\n  },\n",
                         "    \"maximumPoolSize\": 3,\n", "    \"autoCommit\": true,\n",
                         "    \"password\": \"" + secrets + ":5:1\",\n", "    \"pool.idleTimeout\": \"HikariCP default\",\n",
-                        "  \"notes\": [],\n", "  \"secretsFiles\": [\n    \"" + secrets + "\"\n  ]\n}\n")
+                        "  \"notes\": [],\n", "  \"secretsFiles\": [\n    \"" + secrets + "\"\n  ],\n",
+                        "  \"missingDriver\": null\n}\n")
                 .contains("\"config\": {", "\"sources\": {", "\"pool\": {")
                 .doesNotContain(PASSWORD);
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A user's Maven project that depends on {@code io.stconn:stconn-jdbc:0.1.0} alone: the drop-in jar
- * and its published POM are installed into a throw-away local repository, then
+ * A user's Maven project that depends on {@code io.stconn:stconn-jdbc:0.1.0} alone: the drop-in jar,
+ * its sources and javadoc and its published POM are put into a throw-away local repository, then
  * {@code tests/consumer} is built and tested against it. The other artifacts that project needs
  * come from this build's own local repository, served as a file:// mirror, so nothing is
  * downloaded and the real local repository is never written.
@@ -34,12 +34,13 @@ class ConsumerProjectIT {
 
         Path pom = target.resolve("stconn-jdbc.pom");
         assertThat(Files.readString(pom)).as("the published POM").doesNotContain("<parent>", "<dependencies>");
-        String install = mvn(settings, repo, temp, "org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file",
-                "-Dfile=" + target.resolve("stconn-jdbc-0.1.0.jar"), "-DpomFile=" + pom,
-                "-Dsources=" + target.resolve("stconn-jdbc-0.1.0-sources.jar"),
-                "-Djavadoc=" + target.resolve("stconn-jdbc-0.1.0-javadoc.jar"));
-        System.out.println(install);
-        assertThat(repo.resolve(COORDINATES + "stconn-jdbc-0.1.0.jar")).as(install).exists();
+        // what mvn install writes, laid out by hand: no install plugin needed, which a fresh machine
+        // running only mvn verify has never fetched
+        Path installed = Files.createDirectories(repo.resolve(COORDINATES));
+        for (String suffix : List.of(".jar", "-sources.jar", "-javadoc.jar")) {
+            Files.copy(target.resolve("stconn-jdbc-0.1.0" + suffix), installed.resolve("stconn-jdbc-0.1.0" + suffix));
+        }
+        Files.copy(pom, installed.resolve("stconn-jdbc-0.1.0.pom"));
 
         Path app = copy(Path.of(System.getProperty("basedir", "."), "consumer"), temp.resolve("shop-app"));
         String build = mvn(settings, repo, app, "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:tree", "verify");
