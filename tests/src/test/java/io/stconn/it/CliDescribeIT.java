@@ -115,7 +115,7 @@ class CliDescribeIT {
                         "    \"password\": \"" + file + ":5:1\",\n",
                         "    \"pool.maximumPoolSize\": \"sql type\",\n",
                         "    \"pool.idleTimeout\": \"HikariCP default\",\n",
-                        "  \"secretsFiles\": [\n    \"" + file + "\"\n  ]\n}\n")
+                        "  \"secretsFiles\": [\n    \"" + file + "\"\n  ],\n  \"missingDriver\": null\n}\n")
                 .doesNotContain(Project.PASSWORD);
     }
 
