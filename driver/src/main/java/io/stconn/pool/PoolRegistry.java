@@ -172,6 +172,9 @@ public final class PoolRegistry {
         target.notes().forEach(note -> LOG.fine(() -> config.getPoolName() + " - " + note));
         try {
             HikariDataSource dataSource = new HikariDataSource(config);
+            if (PoolSettings.jmx() && !config.isRegisterMbeans()) {
+                PoolMBeans.registerLater(dataSource);
+            }
             long ttl = request.ttl() == null ? 0 : request.ttl().toNanos();
             LOG.fine(() -> config.getPoolName() + " - started for " + target);
             return new PoolEntry(this, request.poolKey(), dataSource, resolved, ttl, request.maxEntries() != null);
@@ -191,7 +194,7 @@ public final class PoolRegistry {
         while (true) {
             int n = counter.incrementAndGet();
             String name = n == 1 ? base : base + "-" + n;
-            if (!PoolSettings.mbeanTaken(name)) {
+            if (!PoolSettings.jmx() || !PoolMBeans.taken(name)) {
                 return name;
             }
         }
@@ -252,6 +255,9 @@ public final class PoolRegistry {
     static void closeQuietly(PoolEntry entry) {
         try {
             entry.dataSource.close();
+            if (!entry.dataSource.isRegisterMbeans()) {
+                PoolMBeans.unregister(entry.dataSource.getPoolName());
+            }
             if (entry.dataSource.getDataSource() instanceof MemoryDatabase memory) {
                 memory.close();
             }

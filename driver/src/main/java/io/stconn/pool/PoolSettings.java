@@ -7,7 +7,6 @@ import io.stconn.internal.Masking;
 import io.stconn.spi.ConfigValue;
 import io.stconn.spi.Environment;
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 import javax.sql.DataSource;
 
 /**
@@ -55,7 +52,8 @@ public final class PoolSettings {
             throw invalid(connectionName, e);
         }
         config.setPoolName(poolName);
-        config.setRegisterMbeans(jmx());
+        // with no MBean server yet, the registry registers the MBeans later, off the first connection's path
+        config.setRegisterMbeans(jmx() && PoolMBeans.serverExists());
         return config;
     }
 
@@ -122,24 +120,11 @@ public final class PoolSettings {
         return POOL_NAME_PREFIX + connectionName.replaceAll("[:,=*?\"\\n\\r\\\\]", "_");
     }
 
-    /** JMX visibility, unless stconn.jmx=false: starting the platform MBean server costs a short-lived JVM tens of ms. */
+    /** JMX visibility (see PoolMBeans), unless stconn.jmx=false: the command-line tool's JVM lives a second. */
     static boolean jmx() {
         return !"false".equalsIgnoreCase(Environment.SYSTEM.get(Env.STCONN_JMX.key()));
     }
 
-    /** Whether a pool of this name has its MBean registered in this JVM (by any copy of stconn). */
-    static boolean mbeanTaken(String poolName) {
-        if (!jmx()) {
-            return false;
-        }
-        try {
-            // HikariCP names its MBeans after its own package, which the drop-in jar relocates
-            ObjectName pool = new ObjectName(HikariDataSource.class.getPackageName() + ":type=Pool (" + poolName + ")");
-            return ManagementFactory.getPlatformMBeanServer().isRegistered(pool);
-        } catch (MalformedObjectNameException | RuntimeException e) {
-            return false;
-        }
-    }
 
     /** Setting name to value (String, Number or Boolean), sorted; settings without a value are left out. */
     public static Map<String, Object> withDefaults(String connectionName, Properties settings) throws SQLException {
