@@ -71,7 +71,7 @@ class QueryScriptTest {
         CliRun bash = CliRun.of("completion", "bash");
         CliRun zsh = CliRun.of("completion", "zsh");
 
-        assertThat(bash.out()).contains("complete -o default -F _stconn stconn", "list describe check query completion",
+        assertThat(bash.out()).contains("complete -o default -F _stconn stconn", "list describe check query lint completion",
                 "--driver-path", "--file");
         assertThat(zsh.out()).startsWith("#compdef stconn").contains("--max-rows");
     }
