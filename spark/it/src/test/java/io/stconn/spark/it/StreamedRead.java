@@ -25,7 +25,10 @@ public final class StreamedRead {
         }
         SparkSession spark = SparkSession.builder().master("local[2]").appName("streamed-read")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                // Spark refuses to start below 450 MB of heap; this tells its memory manager the
+                // heap is 512 MB, while the JVM's real limit stays the one given (-Xmx256m)
+                .config("spark.testing.memory", String.valueOf(512L << 20)).getOrCreate();
         long bestStconn = Long.MAX_VALUE;
         long bestDirect = Long.MAX_VALUE;
         Row result = null;
