@@ -53,7 +53,7 @@ class SparkStopIT {
         int atStop = Pg.backends(APP);
         long stopped = System.nanoTime();
         int open = atStop;
-        // HikariCP checks idle connections every 30 s: idleTimeout (10 s) plus one such round at most
+        // HikariCP looks for idle connections every 30 s (5 s in these tests): idleTimeout (10 s) plus one round
         while (open > 0 && System.nanoTime() - stopped < 60_000_000_000L) {
             Thread.sleep(1000);
             open = Pg.backends(APP);
