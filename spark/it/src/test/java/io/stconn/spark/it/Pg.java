@@ -26,13 +26,18 @@ final class Pg {
         try (Connection c = direct()) {
             one(c, "SELECT 1");
         } catch (SQLException e) {
-            String message = "PostgreSQL test server not ready at 127.0.0.1:5432 (" + e.getMessage()
-                    + "). Run `bash .ci/run`, or start PostgreSQL and run `bash .ci/setup-databases.sh`.";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("CI=true: " + message, e);
-            }
-            Assumptions.abort(message);
+            notReady("PostgreSQL", "127.0.0.1:5432", e);
         }
+    }
+
+    /** Fails (in CI) or skips (elsewhere) the test that needs this server, saying how to get it. */
+    static void notReady(String server, String address, SQLException e) {
+        String message = server + " test server not ready at " + address + " (" + e.getMessage() + "). Run `bash"
+                + " .ci/run`, or start " + server + " and run `bash .ci/setup-databases.sh`.";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("CI=true: " + message, e);
+        }
+        Assumptions.abort(message);
     }
 
     /** A connection straight to the server (no stconn), for setting up and checking. */
