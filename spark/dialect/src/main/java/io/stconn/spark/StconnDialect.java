@@ -143,6 +143,7 @@ public class StconnDialect extends JdbcDialect {
         return d().getTruncateQuery(table, cascade);
     }
     @Override public Option<Object> isCascadingTruncateTable() { return d().isCascadingTruncateTable(); }
+    @SuppressWarnings("deprecation") // still what Spark 3.5 calls
     @Override public void beforeFetch(Connection c, Map<String, String> properties) { d().beforeFetch(c, properties); }
     @Override public void beforeFetch(Connection c, JDBCOptions o) { d(o).beforeFetch(c, o); }
     @Override public int getFetchSize(JDBCOptions o) { return d(o).getFetchSize(o); }
@@ -150,6 +151,7 @@ public class StconnDialect extends JdbcDialect {
     @Override public Object compileValue(Object value) { return d().compileValue(value); }
     @Override public boolean isSupportedFunction(String name) { return d().isSupportedFunction(name); }
     @Override public Option<String> compileExpression(Expression e) { return d().compileExpression(e); }
+    @SuppressWarnings("deprecation") // still what Spark 3.5 calls
     @Override public Option<String> compileAggregate(AggregateFunc f) { return d().compileAggregate(f); }
     @Override public Seq<Tuple2<String, UnboundFunction>> functions() { return d().functions(); }
     @Override public void createSchema(Statement st, String schema, String comment) { d().createSchema(st, schema, comment); }
@@ -157,6 +159,7 @@ public class StconnDialect extends JdbcDialect {
         return d(o).schemasExists(c, o, schema);
     }
     @Override public String[][] listSchemas(Connection c, JDBCOptions o) { return d(o).listSchemas(c, o); }
+    @SuppressWarnings("deprecation") // still what Spark 3.5 calls
     @Override public String renameTable(String oldTable, String newTable) { return d().renameTable(oldTable, newTable); }
     @Override public String renameTable(Identifier oldTable, Identifier newTable) {
         return d().renameTable(oldTable, newTable);
@@ -206,7 +209,7 @@ public class StconnDialect extends JdbcDialect {
             String description, boolean isRuntime) {
         return d().classifyException(e, condition, parameters, description, isRuntime);
     }
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("deprecation") // still what Spark 3.5 calls
     @Override public AnalysisException classifyException(String message, Throwable e) {
         return d().classifyException(message, e);
     }
@@ -215,7 +218,9 @@ public class StconnDialect extends JdbcDialect {
     @Override public JdbcSQLQueryBuilder getJdbcSQLQueryBuilder(JDBCOptions o) { return d(o).getJdbcSQLQueryBuilder(o); }
     @Override public boolean supportsLimit() { return d().supportsLimit(); }
     @Override public boolean supportsOffset() { return d().supportsOffset(); }
+    @SuppressWarnings("deprecation") // still what Spark 3.5 calls
     @Override public boolean supportsTableSample() { return d().supportsTableSample(); }
+    @SuppressWarnings("deprecation") // still what Spark 3.5 calls
     @Override public String getTableSample(TableSampleInfo sample) { return d().getTableSample(sample); }
     @Override public Option<String> compileTableSample(TableSampleInfo sample) { return d().compileTableSample(sample); }
     @Override public boolean supportsHint() { return d().supportsHint(); }
