@@ -24,7 +24,8 @@ class ExecutorDialectIT {
 
     @Test
     void aFreshJvmAnswersAStconnUrlWithPostgresqlsDialect() throws Exception {
-        String url = Secrets.postgres(tmp, "warehouse", "stconn-spark-probe").url("warehouse");
+        // the secrets as an executor pod finds them: a Kubernetes secret volume
+        String url = Secrets.kubernetesFolder(tmp.resolve("secret-volume"), "warehouse", "stconn-spark-probe");
         if (Sessions.line().equals("3.5")) {
             // Spark 3.5 has no ServiceLoader lookup: without the plugin, Spark's plain dialect answers
             Map<String, String> bare = ChildJvm.run(tmp, "256m", DialectProbe.class, url);

@@ -36,6 +36,21 @@ final class Secrets {
                 + "idleTimeout = 10000\n");
     }
 
+    /**
+     * PostgreSQL's test database as connection {@code name} in a folder laid out as a Kubernetes
+     * secret volume mounts it ({@code connections/<name>/url}, one file a key), and the URL that
+     * names the folder with the {@code secrets_files} kwarg, as an executor pod would.
+     */
+    static String kubernetesFolder(Path dir, String name, String applicationName) {
+        try {
+            Path connection = Files.createDirectories(dir.resolve("connections").resolve(name));
+            Files.writeString(connection.resolve("url"), Pg.SECRETS_URL + "?ApplicationName=" + applicationName + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "jdbc:stconn:" + name + "?secrets_files=" + URLEncoder.encode(dir.toString(), StandardCharsets.UTF_8);
+    }
+
     String url(String name) {
         return "jdbc:stconn:" + name + "?project_dir=" + URLEncoder.encode(dir.toString(), StandardCharsets.UTF_8);
     }
