@@ -20,6 +20,7 @@ final class Delegates {
     /** Answers for a URL stconn cannot resolve: no dialect claims it, so it is Spark's plain one. */
     private static final String UNRESOLVED = "jdbc:stconn-unresolved:";
     private static final int MAX_CACHED = 256;
+    /** Decided once per URL: a connection does not change the kind of database it reaches while a job runs. */
     private static final Map<String, JdbcDialect> BY_URL = new ConcurrentHashMap<>();
     private static final ThreadLocal<String> THREAD_URL = new ThreadLocal<>();
     private static volatile String lastUrl;
