@@ -266,7 +266,7 @@ class EngineKwargsTest {
 
         Properties settings = EngineKwargs.poolSettings(config);
 
-        assertThat(settings).containsEntry("maximumPoolSize", "3").containsEntry("minimumIdle", "3");
+        assertThat(settings).containsEntry("maximumPoolSize", "3").containsEntry("minimumIdle", "0");
         assertThat(EngineKwargs.engineKwargs(config)).containsKeys("pool_size", "max_overflow", "echo");
     }
 }
