@@ -1,5 +1,7 @@
 package io.stconn;
 
+import io.stconn.internal.Masking;
+import io.stconn.road.Road;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,6 +28,16 @@ public final class Stconn {
         Builder b = builder(name);
         kwargs.forEach((k, v) -> b.kwarg(k, v));
         return b.connect();
+    }
+
+    /**
+     * The real JDBC URL that a {@code jdbc:stconn:} URL resolves to now, passwords masked, found
+     * the way a connection is (same secrets, type and kwargs) but without connecting: for tools
+     * that choose their behaviour by URL prefix, such as Spark's JDBC dialects. Null when the
+     * connection type pools a DataSource of its own instead of a driver URL.
+     */
+    public static String resolvedJdbcUrl(String stconnUrl) throws SQLException {
+        return Masking.url(Road.shared().describe(StconnDriver.request(stconnUrl, null)).target().jdbcUrl());
     }
 
     public static Builder builder(String name) {

@@ -20,9 +20,14 @@ public final class Projects {
     public static final String H2_URL = "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1";
     public static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String PG_USER = "postgres";
-    /** stconn's defaults (pool_size 5 + max_overflow 10), given to the baseline pools as well. */
+    /**
+     * stconn's default pool size (pool_size 5 + max_overflow 10), given to the baseline pools as
+     * well; and 5 connections kept idle, which stconn's pools (opened on demand by default) are
+     * asked for in the secrets, so that both sides hold the same connections.
+     */
     public static final int MAXIMUM_POOL_SIZE = 15;
     public static final int MINIMUM_IDLE = 5;
+    private static final String KEEP_IDLE = "hikari = { minimumIdle = " + MINIMUM_IDLE + " }\n";
 
     /** A secrets file with one connection. */
     public static final String ONE = "one";
@@ -52,7 +57,7 @@ public final class Projects {
                 writeDirectory(root.resolve(DIR200 + door), 200);
             }
             writeFile(root.resolve(PG), "[connections.pg]\ndialect = \"postgresql\"\nhost = \"127.0.0.1\"\nport = 5432\n"
-                    + "database = \"test\"\nusername = \"" + PG_USER + "\"\n");
+                    + "database = \"test\"\nusername = \"" + PG_USER + "\"\n" + KEEP_IDLE);
             StringBuilder foot = new StringBuilder();
             for (int i = 0; i <= FOOTPRINT_POOLS; i++) { // one more, built before the first reading
                 foot.append(section(footprintName(i), "jdbc:h2:mem:footprint;DB_CLOSE_DELAY=-1"));
@@ -107,7 +112,7 @@ public final class Projects {
     }
 
     private static String section(String name, String url) {
-        return "[connections." + name + "]\nurl = \"" + url + "\"\n\n";
+        return "[connections." + name + "]\nurl = \"" + url + "\"\n" + KEEP_IDLE + "\n";
     }
 
     private static void writeFile(Path project, String secrets) throws IOException {

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * SQLAlchemy's create_engine_kwargs, mapped onto HikariCP settings: pool_size (+ max_overflow)
- * to maximumPoolSize, pool_size to minimumIdle, pool_timeout to connectionTimeout, pool_recycle
+ * to maximumPoolSize, minimumIdle 0 (opened on demand), pool_timeout to connectionTimeout, pool_recycle
  * to maxLifetime, isolation_level to transactionIsolation (AUTOCOMMIT to autoCommit);
  * connect_args become driver properties. HikariCP's own settings come from the {@code hikari}
  * table and win. Values are checked by HikariCP's own binding ({@link PoolSettings}), once, here.
@@ -52,7 +52,10 @@ public final class EngineKwargs {
             overflow = DEFAULT_MAX_OVERFLOW;
         }
         settings.setProperty("maximumPoolSize", String.valueOf(Math.max(1, poolSize + overflow)));
-        settings.setProperty("minimumIdle", String.valueOf(Math.max(0, Math.min(poolSize, poolSize + overflow))));
+        // SQLAlchemy's pool opens a connection when one is asked for, never ahead; HikariCP's
+        // idleTimeout then closes idle ones. Opening pool_size at start would make every instance of a
+        // fleet, and every kwarg set in it, hold connections it may never use (hikari.minimumIdle asks for that)
+        settings.setProperty("minimumIdle", "0");
         ConfigValue timeout = engine.get("pool_timeout");
         if (timeout != null) {
             settings.setProperty("connectionTimeout", String.valueOf(millis(timeout)));

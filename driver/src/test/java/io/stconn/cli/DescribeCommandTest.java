@@ -66,7 +66,7 @@ class DescribeCommandTest {
                 .containsPattern("hikari.connectionTimeout +\\| 2500 +\\| -p")
                 .containsPattern("maximumPoolSize +\\| 3 +\\| " + Pattern.quote(secrets + ":7:1"))
                 .containsPattern("connectionTimeout +\\| 2500 +\\| -p")
-                .containsPattern("minimumIdle +\\| 3 +\\| sql type")
+                .containsPattern("minimumIdle +\\| 0 +\\| sql type")
                 .containsPattern("idleTimeout +\\| 600000 +\\| HikariCP default")
                 .doesNotContain(PASSWORD, "registerMbeans", "poolName");
     }

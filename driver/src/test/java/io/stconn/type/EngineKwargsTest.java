@@ -51,18 +51,18 @@ class EngineKwargsTest {
     void defaultsAreSqlAlchemysFivePlusTen() throws SQLException {
         Properties settings = EngineKwargs.poolSettings(config(Map.of(), Map.of()));
 
-        assertThat(settings).containsOnly(Map.entry("maximumPoolSize", "15"), Map.entry("minimumIdle", "5"));
+        assertThat(settings).containsOnly(Map.entry("maximumPoolSize", "15"), Map.entry("minimumIdle", "0"));
     }
 
-    @ParameterizedTest(name = "pool_size={0}, max_overflow={1} -> max {2}, idle {3}")
+    @ParameterizedTest(name = "pool_size={0}, max_overflow={1} -> max {2}, idle {3} (opened on demand)")
     @CsvSource(nullValues = "-", value = {
-            "3,  2,  5,  3",
-            "3,  -,  13, 3",
-            "-,  0,  5,  5",
-            "20, 0,  20, 20",
-            "1,  0,  1,  1",
+            "3,  2,  5,  0",
+            "3,  -,  13, 0",
+            "-,  0,  5,  0",
+            "20, 0,  20, 0",
+            "1,  0,  1,  0",
             // SQLAlchemy's -1 is "no limit", which a HikariCP pool cannot be: the default overflow
-            "5,  -1, 15, 5",
+            "5,  -1, 15, 0",
             // a pool of nothing still holds one connection
             "0,  0,  1,  0",
     })
@@ -87,7 +87,7 @@ class EngineKwargsTest {
                 "pool_timeout", "2.5", "pool_recycle", "60")));
 
         assertThat(settings.getProperty("maximumPoolSize")).isEqualTo("5");
-        assertThat(settings.getProperty("minimumIdle")).isEqualTo("4");
+        assertThat(settings.getProperty("minimumIdle")).isEqualTo("0");
         assertThat(settings.getProperty("connectionTimeout")).isEqualTo("2500");
         assertThat(settings.getProperty("maxLifetime")).isEqualTo("60000");
     }
@@ -162,7 +162,7 @@ class EngineKwargsTest {
         Properties settings = EngineKwargs.poolSettings(engine(map("pool_pre_ping", true, "echo", true,
                 "pool_use_lifo", true)));
 
-        assertThat(settings).containsOnly(Map.entry("maximumPoolSize", "15"), Map.entry("minimumIdle", "5"));
+        assertThat(settings).containsOnly(Map.entry("maximumPoolSize", "15"), Map.entry("minimumIdle", "0"));
     }
 
     @Test
@@ -218,7 +218,7 @@ class EngineKwargsTest {
 
         PoolTarget target = new SqlConnectionType().target(config);
 
-        assertThat(target.poolSettings()).containsOnly(Map.entry("maximumPoolSize", "3"), Map.entry("minimumIdle", "2"),
+        assertThat(target.poolSettings()).containsOnly(Map.entry("maximumPoolSize", "3"), Map.entry("minimumIdle", "0"),
                 Map.entry("transactionIsolation", "TRANSACTION_READ_COMMITTED"));
         assertThat(target.properties()).containsEntry("MODE", "PostgreSQL");
     }
@@ -266,7 +266,7 @@ class EngineKwargsTest {
 
         Properties settings = EngineKwargs.poolSettings(config);
 
-        assertThat(settings).containsEntry("maximumPoolSize", "3").containsEntry("minimumIdle", "3");
+        assertThat(settings).containsEntry("maximumPoolSize", "3").containsEntry("minimumIdle", "0");
         assertThat(EngineKwargs.engineKwargs(config)).containsKeys("pool_size", "max_overflow", "echo");
     }
 }

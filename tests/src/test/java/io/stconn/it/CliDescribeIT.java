@@ -88,7 +88,7 @@ class CliDescribeIT {
                 .containsPattern(row("hikari.connectionTimeout", "4000", "-p"))
                 .contains("pool (HikariCP settings)")
                 .containsPattern(row("maximumPoolSize", "3", "sql type"))
-                .containsPattern(row("minimumIdle", "2", "sql type"))
+                .containsPattern(row("minimumIdle", "0", "sql type"))
                 .containsPattern(row("connectionTimeout", "4000", "-p"))
                 .containsPattern(row("maxLifetime", "1800000", "HikariCP default"))
                 .doesNotContain(Project.PASSWORD);
