@@ -7,7 +7,7 @@
 #   roles/users  stconn_app      password stconn-app-pw-7301    owner of database stconn_it
 #                stconn_special  password P@ss w:/rd%41#?&=+ü€'"\   (every character a url must encode)
 #   database     stconn_it       table mytable(name, pet), Streamlit's tutorial rows
-#   database     i14_bouncer     owned by postgres: PgBouncerIT's, reached through PgBouncer (:6432)
+#   database     stconn_bouncer     owned by postgres: PgBouncerIT's, reached through PgBouncer (:6432)
 #
 # PostgreSQL here trusts every login from 127.0.0.1, which would accept any password. The test roles
 # therefore get their own scram-sha-256 lines in pg_hba.conf, placed before the trust lines, and the
@@ -42,8 +42,8 @@ ALTER ROLE stconn_special LOGIN PASSWORD 'P@ss w:/rd%41#?&=+ü€''"\';
 SELECT 'CREATE DATABASE stconn_it OWNER stconn_app ENCODING ''UTF8'' TEMPLATE template0'
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'stconn_it')\gexec
 GRANT CONNECT, TEMPORARY ON DATABASE stconn_it TO stconn_special;
-SELECT 'CREATE DATABASE i14_bouncer ENCODING ''UTF8'' TEMPLATE template0'
-  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'i14_bouncer')\gexec
+SELECT 'CREATE DATABASE stconn_bouncer ENCODING ''UTF8'' TEMPLATE template0'
+  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'stconn_bouncer')\gexec
 SQL
   psql_super -d stconn_it <<'SQL'
 SET client_min_messages = warning;

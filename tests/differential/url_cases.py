@@ -26,7 +26,7 @@ UNICODE = ["é", "日本", "ß", "€", "😀", "ñ"]
 HOSTS = ["db.example.com", "127.0.0.1", "localhost", "my-db_1.internal", "10.0.0.5", "DB.Example.COM"]
 IPV6 = ["::1", "fe80::1", "2001:db8::42", "fe80::1%25eth0", "fe80::abcd%25en0"]
 DATABASES = ["shop", "my_db", "db-1", "Sales", "my db", "my%20db", "café", "a.b", "x+y", "db$1", "123"]
-FILES = ["app.db", "data/pets.db", "my db.db", "my%20db.db", "/tmp/i12_abs.db", ":memory:", "", "./rel/x.duckdb",
+FILES = ["app.db", "data/pets.db", "my db.db", "my%20db.db", "/tmp/stconn_abs.db", ":memory:", "", "./rel/x.duckdb",
          "über.db", "a+b.db", "~/home.db"]
 QUERY_KEYS = ["sslmode", "options", "x_opt", "k", "tag", "application_name"]
 QUERY_VALUES = ["require", "1", "a b", "a+b", "a%2Bb", "x=y", "é", "-c search_path=s1", ""]

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BouncerLoad {
     /** The database behind PgBouncer (.ci/setup-databases.sh), reached directly to watch and check. */
-    static final String DATABASE = "i14_bouncer";
+    static final String DATABASE = "stconn_bouncer";
     static final String DIRECT_URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
     static final String SUPERUSER = "postgres";
 
@@ -81,7 +81,7 @@ final class BouncerLoad {
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             try (PreparedStatement select = c.prepareStatement("SELECT ? + 1");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO i14_bouncer_ops (tag, pool, n) VALUES (?, ?, ?)")) {
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO stconn_bouncer_ops (tag, pool, n) VALUES (?, ?, ?)")) {
                 select.setInt(1, n);
                 try (ResultSet rs = select.executeQuery()) {
                     rs.next();
@@ -121,7 +121,7 @@ final class BouncerLoad {
 
     static long rows(String tag) throws SQLException {
         try (Connection c = direct(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM i14_bouncer_ops WHERE tag = '" + tag + "'")) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM stconn_bouncer_ops WHERE tag = '" + tag + "'")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -53,8 +53,8 @@ class PgBouncerIT {
             Assumptions.abort(message);
         }
         try (Connection c = BouncerLoad.direct(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS i14_bouncer_ops (tag text, pool int, n int)");
-            s.execute("TRUNCATE i14_bouncer_ops");
+            s.execute("CREATE TABLE IF NOT EXISTS stconn_bouncer_ops (tag text, pool int, n int)");
+            s.execute("TRUNCATE stconn_bouncer_ops");
         }
     }
 

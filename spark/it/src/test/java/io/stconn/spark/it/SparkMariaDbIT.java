@@ -53,7 +53,7 @@ class SparkMariaDbIT {
         }
         try (Connection c = DriverManager.getConnection(DIRECT, Pg.USER, Pg.PASSWORD);
              Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS i14_spark_orders");
+            s.execute("DROP TABLE IF EXISTS spark_orders");
         }
     }
 
@@ -64,15 +64,15 @@ class SparkMariaDbIT {
         StructType schema = new StructType().add("id", DataTypes.IntegerType).add("order", DataTypes.StringType)
                 .add("paid", DataTypes.BooleanType);
         spark.createDataFrame(List.of(RowFactory.create(1, "first", true), RowFactory.create(2, "second", false)),
-                schema).write().format("jdbc").option("url", url).option("dbtable", "i14_spark_orders")
+                schema).write().format("jdbc").option("url", url).option("dbtable", "spark_orders")
                 .mode(SaveMode.Overwrite).save();
         try (Connection c = DriverManager.getConnection(DIRECT, Pg.USER, Pg.PASSWORD);
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT `order` FROM i14_spark_orders WHERE paid ORDER BY id")) {
+             ResultSet rs = s.executeQuery("SELECT `order` FROM spark_orders WHERE paid ORDER BY id")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("first");
         }
-        List<Row> back = spark.read().format("jdbc").option("url", url).option("dbtable", "i14_spark_orders").load()
+        List<Row> back = spark.read().format("jdbc").option("url", url).option("dbtable", "spark_orders").load()
                 .where("id = 2").collectAsList();
         assertThat(back).singleElement().satisfies(r -> {
             assertThat(r.getString(r.fieldIndex("order"))).isEqualTo("second");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server what Spark did. One Spark session for the class.
  */
 class SparkPostgresIT {
-    private static final String ITEMS = "i14_spark_items";
+    private static final String ITEMS = "spark_items";
     @TempDir
     static Path project;
     static SparkSession spark;
@@ -48,9 +48,9 @@ class SparkPostgresIT {
         if (spark != null) {
             spark.stop();
         }
-        Pg.exec("DROP VIEW IF EXISTS i14_spark_truncated_v", "DROP TABLE IF EXISTS " + ITEMS,
-                "DROP TABLE IF EXISTS i14_spark_written", "DROP TABLE IF EXISTS i14_spark_truncated",
-                "DROP TABLE IF EXISTS i14_spark_appended", "DROP TABLE IF EXISTS i14_spark_json");
+        Pg.exec("DROP VIEW IF EXISTS spark_truncated_v", "DROP TABLE IF EXISTS " + ITEMS,
+                "DROP TABLE IF EXISTS spark_written", "DROP TABLE IF EXISTS spark_truncated",
+                "DROP TABLE IF EXISTS spark_appended", "DROP TABLE IF EXISTS spark_json");
     }
 
     @BeforeEach
@@ -94,40 +94,40 @@ class SparkPostgresIT {
                 .add("small", DataTypes.ByteType);
         Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create(1, List.of("a", "b"), true, (byte) 7),
                 RowFactory.create(2, List.of(), false, (byte) -3)), schema);
-        rows.write().format("jdbc").option("url", url).option("dbtable", "i14_spark_written")
+        rows.write().format("jdbc").option("url", url).option("dbtable", "spark_written")
                 .mode(SaveMode.Overwrite).save();
         assertThat(Pg.one("SELECT string_agg(column_name || ':' || udt_name, ',' ORDER BY ordinal_position)"
-                + " FROM information_schema.columns WHERE table_name = 'i14_spark_written'"))
+                + " FROM information_schema.columns WHERE table_name = 'spark_written'"))
                 .isEqualTo("id:int4,tags:_text,ok:bool,small:int2");
-        assertThat(Pg.one("SELECT array_to_string(tags, '|') || ' ' || ok FROM i14_spark_written WHERE id = 1"))
+        assertThat(Pg.one("SELECT array_to_string(tags, '|') || ' ' || ok FROM spark_written WHERE id = 1"))
                 .isEqualTo("a|b true");
     }
 
     @Test
     void overwriteWithTruncateKeepsTheTableItsCommentAndTheViewOnIt() throws Exception {
-        Pg.exec("DROP VIEW IF EXISTS i14_spark_truncated_v", "DROP TABLE IF EXISTS i14_spark_truncated",
-                "CREATE TABLE i14_spark_truncated (id int, name text)",
-                "INSERT INTO i14_spark_truncated VALUES (1, 'old'), (2, 'old')",
-                "COMMENT ON TABLE i14_spark_truncated IS 'kept by truncate'",
-                "CREATE VIEW i14_spark_truncated_v AS SELECT name FROM i14_spark_truncated");
-        String oid = Pg.one("SELECT 'i14_spark_truncated'::regclass::oid");
+        Pg.exec("DROP VIEW IF EXISTS spark_truncated_v", "DROP TABLE IF EXISTS spark_truncated",
+                "CREATE TABLE spark_truncated (id int, name text)",
+                "INSERT INTO spark_truncated VALUES (1, 'old'), (2, 'old')",
+                "COMMENT ON TABLE spark_truncated IS 'kept by truncate'",
+                "CREATE VIEW spark_truncated_v AS SELECT name FROM spark_truncated");
+        String oid = Pg.one("SELECT 'spark_truncated'::regclass::oid");
         read(ITEMS).where("id <= 3").select("id", "name").write().format("jdbc").option("url", url)
-                .option("dbtable", "i14_spark_truncated").option("truncate", "true").mode(SaveMode.Overwrite).save();
-        assertThat(Pg.one("SELECT 'i14_spark_truncated'::regclass::oid")).isEqualTo(oid);
-        assertThat(Pg.one("SELECT obj_description('i14_spark_truncated'::regclass)")).isEqualTo("kept by truncate");
-        assertThat(Pg.one("SELECT string_agg(name, ',' ORDER BY name) FROM i14_spark_truncated_v"))
+                .option("dbtable", "spark_truncated").option("truncate", "true").mode(SaveMode.Overwrite).save();
+        assertThat(Pg.one("SELECT 'spark_truncated'::regclass::oid")).isEqualTo(oid);
+        assertThat(Pg.one("SELECT obj_description('spark_truncated'::regclass)")).isEqualTo("kept by truncate");
+        assertThat(Pg.one("SELECT string_agg(name, ',' ORDER BY name) FROM spark_truncated_v"))
                 .isEqualTo("item 1,item 2,item 3");
     }
 
     @Test
     void appendIntoATableWithAnArrayColumnWritesEachRowOnce() throws Exception {
-        Pg.exec("DROP TABLE IF EXISTS i14_spark_appended",
-                "CREATE TABLE i14_spark_appended (id int, tags text[])",
-                "INSERT INTO i14_spark_appended VALUES (0, ARRAY['before'])");
+        Pg.exec("DROP TABLE IF EXISTS spark_appended",
+                "CREATE TABLE spark_appended (id int, tags text[])",
+                "INSERT INTO spark_appended VALUES (0, ARRAY['before'])");
         read(ITEMS).where("id <= 50").select("id", "tags").write().format("jdbc").option("url", url)
-                .option("dbtable", "i14_spark_appended").mode(SaveMode.Append).save();
-        assertThat(Pg.one("SELECT count(*) || ' ' || count(DISTINCT id) FROM i14_spark_appended")).isEqualTo("51 51");
-        assertThat(Pg.one("SELECT array_to_string(tags, '|') FROM i14_spark_appended WHERE id = 3")).isEqualTo("t0|all");
+                .option("dbtable", "spark_appended").mode(SaveMode.Append).save();
+        assertThat(Pg.one("SELECT count(*) || ' ' || count(DISTINCT id) FROM spark_appended")).isEqualTo("51 51");
+        assertThat(Pg.one("SELECT array_to_string(tags, '|') FROM spark_appended WHERE id = 3")).isEqualTo("t0|all");
     }
 
     /**
@@ -136,13 +136,13 @@ class SparkPostgresIT {
      */
     @Test
     void stringsGoIntoJsonbWithStringtypeUnspecifiedAsASparkOption() throws Exception {
-        Pg.exec("DROP TABLE IF EXISTS i14_spark_json", "CREATE TABLE i14_spark_json (id int, doc jsonb)");
+        Pg.exec("DROP TABLE IF EXISTS spark_json", "CREATE TABLE spark_json (id int, doc jsonb)");
         StructType schema = new StructType().add("id", DataTypes.IntegerType).add("doc", DataTypes.StringType);
         spark.createDataFrame(List.of(RowFactory.create(1, "{\"pets\": [\"dog\", \"cat\"]}")), schema).write()
-                .format("jdbc").option("url", url).option("dbtable", "i14_spark_json")
+                .format("jdbc").option("url", url).option("dbtable", "spark_json")
                 .option("stringtype", "unspecified").mode(SaveMode.Append).save();
-        assertThat(Pg.one("SELECT doc -> 'pets' ->> 1 FROM i14_spark_json WHERE id = 1")).isEqualTo("cat");
-        List<String> docs = read("i14_spark_json").collectAsList().stream().map(r -> r.getString(1))
+        assertThat(Pg.one("SELECT doc -> 'pets' ->> 1 FROM spark_json WHERE id = 1")).isEqualTo("cat");
+        List<String> docs = read("spark_json").collectAsList().stream().map(r -> r.getString(1))
                 .collect(Collectors.toList());
         assertThat(docs).containsExactly("{\"pets\": [\"dog\", \"cat\"]}");
     }

@@ -25,13 +25,13 @@ class SparkStopIT {
     @BeforeAll
     static void table() throws Exception {
         Pg.require();
-        Pg.exec("DROP TABLE IF EXISTS i14_spark_stop", "DROP TABLE IF EXISTS i14_spark_stop_copy",
-                "CREATE TABLE i14_spark_stop AS SELECT i AS id, 'row ' || i AS name FROM generate_series(1, 2000) i");
+        Pg.exec("DROP TABLE IF EXISTS spark_stop", "DROP TABLE IF EXISTS spark_stop_copy",
+                "CREATE TABLE spark_stop AS SELECT i AS id, 'row ' || i AS name FROM generate_series(1, 2000) i");
     }
 
     @AfterAll
     static void drop() throws Exception {
-        Pg.exec("DROP TABLE IF EXISTS i14_spark_stop", "DROP TABLE IF EXISTS i14_spark_stop_copy");
+        Pg.exec("DROP TABLE IF EXISTS spark_stop", "DROP TABLE IF EXISTS spark_stop_copy");
     }
 
     @Test
@@ -39,12 +39,12 @@ class SparkStopIT {
         String url = Secrets.postgres(project, "warehouse", APP).url("warehouse");
         SparkSession spark = Sessions.start(APP);
         try {
-            Dataset<Row> rows = spark.read().format("jdbc").option("url", url).option("dbtable", "i14_spark_stop")
+            Dataset<Row> rows = spark.read().format("jdbc").option("url", url).option("dbtable", "spark_stop")
                     .option("partitionColumn", "id").option("lowerBound", "1").option("upperBound", "2000")
                     .option("numPartitions", "4").load();
             assertThat(rows.count()).isEqualTo(2000);
             // a second kwarg set: Spark hands the option to the driver, and stconn keeps a pool for it
-            rows.write().format("jdbc").option("url", url).option("dbtable", "i14_spark_stop_copy")
+            rows.write().format("jdbc").option("url", url).option("dbtable", "spark_stop_copy")
                     .option("stringtype", "unspecified").mode(SaveMode.Overwrite).save();
             assertThat(Pg.backends(APP)).as("the job's connections, idle in the pools").isPositive();
         } finally {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code jdbc:postgresql:} in the same JVM.
  */
 class StreamedReadIT {
-    private static final String TABLE = "i14_spark_stream";
+    private static final String TABLE = "spark_stream";
     private static final int ROWS = 600_000;
     @TempDir
     static Path tmp;
