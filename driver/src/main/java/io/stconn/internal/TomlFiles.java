@@ -35,7 +35,7 @@ public final class TomlFiles {
      * every error ({@code Malformed TOML: <file>:<line>:<column>: <error>; ...}) followed by {@code fix}.
      */
     public static TomlParseResult parse(Path path, String fix) throws IOException, SQLException {
-        TomlParseResult result = Toml.parse(path);
+        TomlParseResult result = Toml.parse(TomlInput.read(path));
         if (result.hasErrors()) {
             List<String> lines = readLines(path);
             String errors = result.errors().stream()
