@@ -1,7 +1,7 @@
 package io.stconn.resolve;
 
 import io.stconn.StconnKey;
-import io.stconn.type.ConfigValue;
+import io.stconn.spi.ConfigValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
