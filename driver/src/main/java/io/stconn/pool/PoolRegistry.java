@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -136,6 +137,24 @@ public final class PoolRegistry {
 
     /** A target and the secrets it was decided from: a pool built from it is fresh while they are unchanged. */
     record Resolved(PoolTarget target, SecretsWatch watch, long generation) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Resolved other
+                && Objects.equals(target, other.target)
+                && Objects.equals(watch, other.watch)
+                && Objects.equals(generation, other.generation);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(target, watch, generation);
+        }
+
+        @Override
+        public String toString() {
+            return "Resolved[target=" + target + ", watch=" + watch + ", generation=" + generation + "]";
+        }
     }
 
     private Resolved resolve(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot)

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -54,6 +55,24 @@ public final class SnowflakeConnectionType implements ConnectionType {
 
     /** What the values resolve to before any driver is involved: snowflake-jdbc's target and the pool's view. */
     record Resolved(SnowflakeTarget mapped, ConnectionConfig poolConfig, List<String> notes) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Resolved other
+                && Objects.equals(mapped, other.mapped)
+                && Objects.equals(poolConfig, other.poolConfig)
+                && Objects.equals(notes, other.notes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(mapped, poolConfig, notes);
+        }
+
+        @Override
+        public String toString() {
+            return "Resolved[mapped=" + mapped + ", poolConfig=" + poolConfig + ", notes=" + notes + "]";
+        }
     }
 
     @Override

@@ -33,4 +33,19 @@ public record SnowflakeTarget(JdbcTarget jdbc, Path tokenFile) {
     public String toString() {
         return "SnowflakeTarget[" + jdbc + (tokenFile == null ? "" : ", tokenFile=" + tokenFile) + "]";
     }
+
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof SnowflakeTarget other
+            && Objects.equals(url, other.url)
+            && Objects.equals(properties, other.properties)
+            && Objects.equals(tokenFile, other.tokenFile)
+            && Objects.equals(notes, other.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, properties, tokenFile, notes);
+    }
 }
