@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.ServiceLoader;
 
 /**
  * A web application as an application server deploys it: loaded by {@link RedeployIT} into a class
@@ -16,6 +17,15 @@ import java.util.Collections;
  */
 public final class DeployedApp {
     private DeployedApp() {
+    }
+
+    /**
+     * Registers the drivers of the application's own jars, as applications in a server do
+     * (DriverManager loads service-registered drivers once per JVM, not per application).
+     */
+    public static void deploy() {
+        ServiceLoader.load(Driver.class, DeployedApp.class.getClassLoader()).forEach(d -> {
+        });
     }
 
     /** Connects {@code times} times and returns the marker row of the last connection. */
@@ -30,6 +40,25 @@ public final class DeployedApp {
             }
         }
         return marker;
+    }
+
+    /**
+     * Borrows a connection, undeploys while holding it, and says what the held connection does
+     * then: {@code closed=<isClosed()> query=<ok or the SQLState>}.
+     */
+    public static String holdWhileUndeploying(String url) throws SQLException {
+        Connection held = DriverManager.getConnection(url);
+        undeploy();
+        String query;
+        try (Statement s = held.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM marker")) {
+            rs.next();
+            query = "ok";
+        } catch (SQLException e) {
+            query = e.getSQLState();
+        }
+        String shown = "closed=" + held.isClosed() + " query=" + query;
+        held.close();
+        return shown;
     }
 
     /** Deregisters every driver of this application's class loader; returns how many. */

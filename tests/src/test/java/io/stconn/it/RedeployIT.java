@@ -46,6 +46,33 @@ class RedeployIT {
                 .isNull();
     }
 
+    /** Deregistration closes every pool, and with it the connections an application still holds. */
+    @Test
+    void aConnectionHeldAcrossDeregistrationIsClosed() throws Exception {
+        String name = Project.uniqueName("held");
+        Project project = Project.in(tmp).secrets("[connections." + name + "]\n"
+                + "url = " + Project.toml("jdbc:h2:mem:" + name
+                        + ";INIT=CREATE TABLE IF NOT EXISTS marker(v VARCHAR) AS SELECT 'held'") + "\n");
+        DriverManager.getDrivers();
+        try (URLClassLoader app = new URLClassLoader("deployed-app", new URL[] {
+                Jars.stconnJar().toUri().toURL(), Jars.h2Jar().toUri().toURL(), Jars.testClasses().toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(app);
+            try {
+                Class<?> main = Class.forName(DeployedApp.class.getName(), true, app);
+                main.getMethod("deploy").invoke(null);
+                Object shown = main.getMethod("holdWhileUndeploying", String.class).invoke(null, project.url(name));
+                // HikariCP's proxy answers isClosed() from its own state, which only close() sets; the
+                // physical connection under it is closed, so every use fails as on a closed connection
+                assertThat(shown).as("the held connection after deregistration").asString().doesNotContain("query=ok");
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+    }
+
     /** Everything that references the loader stays in this frame, so that it can be collected after. */
     private static WeakReference<ClassLoader> deployUseAndUndeploy(String... urls) throws Exception {
         // DriverManager loads the class path's drivers once, through the context loader of the
@@ -60,6 +87,7 @@ class RedeployIT {
         try {
             Class<?> main = Class.forName(DeployedApp.class.getName(), true, app);
             assertThat(main.getClassLoader()).isSameAs(app);
+            main.getMethod("deploy").invoke(null);
             Method use = main.getMethod("use", String.class, int.class);
             for (String url : urls) {
                 assertThat(use.invoke(null, url, 50)).isEqualTo("deployed");
