@@ -2,6 +2,7 @@ package io.stconn.internal;
 
 import io.stconn.SqlState;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -41,13 +42,20 @@ public final class TomlInput {
 
     /** The file's text as the parser may safely read it; an SQLException (42601) with file:line when it may not. */
     public static String read(Path path) throws IOException, SQLException {
-        long size = Files.size(path);
-        if (size > MAX_BYTES) {
-            throw refused(path + " is " + megabytes(size) + " MB; a TOML file stconn reads may hold at most "
+        if (!Files.isRegularFile(path)) {
+            // a device or a pipe (secrets_files=/dev/zero) would be read forever
+            throw SqlState.NO_SECRETS.exception(path + " is not a regular file. Name the TOML file itself.");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw refused(path + " is " + megabytes(Files.size(path)) + " MB; a TOML file stconn reads may hold at most "
                     + megabytes(MAX_BYTES) + " MB. Check that " + path + " is the secrets file you meant, and move "
                     + "large values (keys, certificates) into files named by path (private_key_file = \"...\").");
         }
-        return safe(path.toString(), decode(path, Files.readAllBytes(path)));
+        return safe(path.toString(), decode(path, bytes));
     }
 
     /** TOML text from elsewhere (an environment variable), bounded the same way; {@code source} names it in errors. */

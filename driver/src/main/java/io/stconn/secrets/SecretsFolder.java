@@ -31,6 +31,8 @@ final class SecretsFolder {
     private final Path root;
     private final Deque<Path> open = new ArrayDeque<>();
     private int entries;
+    /** Bytes read so far: a folder holds as much as a secrets file may (Kubernetes caps a Secret at 1 MiB too). */
+    private long bytes;
 
     private SecretsFolder(Path root) {
         this.root = root;
@@ -45,12 +47,12 @@ final class SecretsFolder {
             if (Files.isDirectory(child)) {
                 List<Path> inside = folder.children(child);
                 if (inside.size() == 1 && Files.isRegularFile(inside.get(0))) {
-                    tree.put(key, readText(inside.get(0)));
+                    tree.put(key, folder.readText(inside.get(0)));
                 } else {
                     tree.put(key, folder.table(child));
                 }
             } else if (Files.isRegularFile(child)) {
-                tree.put(key, readText(child));
+                tree.put(key, folder.readText(child));
             }
         }
         return new SecretsSource(dir, tree, null);
@@ -106,11 +108,13 @@ final class SecretsFolder {
         }
     }
 
-    private static String readText(Path file) throws SQLException {
+    private String readText(Path file) throws SQLException {
         try {
-            if (Files.size(file) > TomlInput.MAX_BYTES) {
-                throw SqlState.MALFORMED_SECRETS.exception("The secret file " + file + " is larger than "
-                        + TomlInput.MAX_BYTES / (1024 * 1024) + " MB. Check that it is the secret you meant.");
+            bytes += Files.size(file);
+            if (bytes > TomlInput.MAX_BYTES) {
+                throw SqlState.MALFORMED_SECRETS.exception("The secrets folder " + root + " holds more than "
+                        + TomlInput.MAX_BYTES / (1024 * 1024) + " MB (at " + file + "). Check that it is the folder "
+                        + "you meant: a secrets folder holds one small file per key.");
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
