@@ -1,6 +1,7 @@
 package io.stconn.secrets;
 
 import io.stconn.SqlState;
+import io.stconn.internal.Names;
 import io.stconn.spi.ConfigValue;
 import io.stconn.spi.ConfigValue.Source;
 import java.nio.file.Path;
@@ -168,7 +169,7 @@ public final class Secrets {
         } else {
             Set<String> names = connectionNames();
             msg.append(names.isEmpty() ? ": there is no [connections] table at all" : ": the connections are " + names);
-            nearest(name, names).ifPresent(n -> msg.append(" (did you mean '").append(n).append("'?)"));
+            Names.nearest(name, names).ifPresent(n -> msg.append(" (did you mean '").append(n).append("'?)"));
         }
         msg.append(". Files read (").append(plan.reason()).append("): ").append(files())
                 .append(". Add a [connections.").append(name).append("] section, or fix the name in the URL.");
@@ -194,31 +195,5 @@ public final class Secrets {
     private Map<?, ?> connectionsTable() {
         SecretsSource owner = owners.get(CONNECTIONS);
         return owner != null && owner.tree().get(CONNECTIONS) instanceof Map<?, ?> m ? m : null;
-    }
-
-    /** The closest name by edit distance, when it is close enough to be a likely typo. */
-    static Optional<String> nearest(String name, Set<String> names) {
-        return names.stream()
-                .min(Comparator.comparingInt(n -> distance(name.toLowerCase(), n.toLowerCase())))
-                .filter(n -> distance(name.toLowerCase(), n.toLowerCase()) <= Math.max(2, name.length() / 3));
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
