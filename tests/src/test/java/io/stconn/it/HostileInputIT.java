@@ -211,6 +211,40 @@ class HostileInputIT {
         }
     }
 
+    @Test
+    void sslDemandedFromAServerWithoutSslGetsAdviceAboutSsl() throws Exception {
+        Servers.require(Servers.Server.POSTGRESQL);
+        String name = Project.uniqueName("ssl");
+        Project project = Project.in(tmp).secrets("[connections." + name + "]\n"
+                + "url = " + Project.toml("postgresql://" + Servers.APP_USER + ":" + Servers.APP_PASSWORD
+                        + "@127.0.0.1:5432/" + Servers.DATABASE + "?sslmode=require") + "\n");
+        SQLException e = Errors.connectError(project.url(name));
+        assertThat(e.getMessage()).contains("SSL").contains("sslmode").doesNotContain("Check user and password")
+                .doesNotContain(Servers.APP_PASSWORD);
+    }
+
+    @Test
+    void aMissingSnowflakeKeyFileIsNamed() throws Exception {
+        String name = Project.uniqueName("sfkey");
+        Project project = Project.in(tmp).secrets("[connections." + name + "]\ntype = \"snowflake\"\n"
+                + "account = \"myorg-myaccount\"\nuser = \"me\"\nauthenticator = \"SNOWFLAKE_JWT\"\n"
+                + "private_key_file = \"keys/rsa_key.p8\"\n");
+        SQLException e = Errors.connectError(project.url(name));
+        assertThat(e.getMessage()).contains(project.resolve("keys/rsa_key.p8").toString()).contains("does not exist");
+    }
+
+    @Test
+    void anUnknownPoolSettingGetsTheNearestNameAndNoSevereLog() throws Exception {
+        String name = Project.uniqueName("hikari");
+        Project project = Project.in(tmp).secrets("[connections." + name + "]\nurl = \"jdbc:h2:mem:" + name + "\"\n"
+                + "[connections." + name + ".hikari]\nmaximumPoolSiz = 3\n");
+        try (LogCapture logs = new LogCapture()) {
+            SQLException e = Errors.connectError(project.url(name));
+            Errors.assertError(e, "22023", "maximumPoolSiz", "did you mean maximumPoolSize", project.secretsFile() + ":4");
+            assertThat(logs.text()).doesNotContain("SEVERE");
+        }
+    }
+
     private static void propertyInfoAnswers(String url) {
         assertThatCode(() -> DriverManager.getDriver(url).getPropertyInfo(url, new Properties()))
                 .doesNotThrowAnyException();
