@@ -35,7 +35,15 @@ public final class TomlFiles {
      * every error ({@code Malformed TOML: <file>:<line>:<column>: <error>; ...}) followed by {@code fix}.
      */
     public static TomlParseResult parse(Path path, String fix) throws IOException, SQLException {
-        TomlParseResult result = Toml.parse(TomlInput.read(path));
+        String text = TomlInput.read(path);
+        TomlParseResult result;
+        try {
+            result = Toml.parse(text);
+        } catch (RuntimeException | AssertionError e) {
+            // the parser's own failure on an input the bounds let through: still the file's fault
+            throw SqlState.MALFORMED_SECRETS.exception("Malformed TOML: " + path + ": the TOML parser cannot read it ("
+                    + e.getClass().getSimpleName() + "). " + fix, e);
+        }
         if (result.hasErrors()) {
             List<String> lines = readLines(path);
             String errors = result.errors().stream()

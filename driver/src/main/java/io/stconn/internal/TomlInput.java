@@ -127,6 +127,7 @@ public final class TomlInput {
                     if (end < 0) {
                         return; // unterminated: the parser says where
                     }
+                    checkEscapes(i, end);
                     escaped += rewriteOrCount(i, end);
                     if (escaped > MAX_ESCAPED_CHARS) {
                         throw refused(where(i) + ": the strings with backslash escapes hold more than "
@@ -186,6 +187,60 @@ public final class TomlInput {
             }
         }
         return -1;
+    }
+
+    /**
+     * Each backslash escape of the basic string [start, end] is one TOML has; the parser would
+     * trip over the others (an assertion inside it, not a parse error, for a bad \\u).
+     */
+    private void checkEscapes(int start, int end) throws SQLException {
+        boolean multi = startsWith(start, "\"\"\"");
+        for (int j = start + 1; j < end; j++) {
+            if (text[j] != '\\') {
+                continue;
+            }
+            char next = text[j + 1];
+            int digits = next == 'u' ? 4 : next == 'U' ? 8 : 0;
+            boolean ok = "btnfr\"\\".indexOf(next) >= 0 || multi && Character.isWhitespace(next)
+                    || digits > 0 && codePoint(j + 2, digits, end);
+            if (!ok) {
+                throw refused(whereIn(start, j) + ": \\" + (digits > 0 ? next + " needs " + digits
+                        + " hex digits naming a Unicode character" : "" + next + " is not an escape TOML knows")
+                        + ". In a basic string (\"...\") write a backslash as \\\\, or use a literal string ('...').");
+            }
+            j += 1 + digits;
+        }
+    }
+
+    private boolean codePoint(int from, int digits, int end) {
+        if (from + digits > end) {
+            return false;
+        }
+        int value = 0;
+        for (int k = from; k < from + digits; k++) {
+            int d = Character.digit(text[k], 16);
+            if (d < 0) {
+                return false;
+            }
+            value = value * 16 + d;
+            if (value > Character.MAX_CODE_POINT) {
+                return false;
+            }
+        }
+        return value < Character.MIN_SURROGATE || value > Character.MAX_SURROGATE;
+    }
+
+    /** file:line:column of index j, in a string that opened at start on the current line. */
+    private String whereIn(int start, int j) {
+        int line = this.line;
+        int lineStart = this.lineStart;
+        for (int k = start; k < j; k++) {
+            if (text[k] == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return path + ":" + line + ":" + (j - lineStart + 1);
     }
 
     /** Turns the basic string into the same literal string when it can; otherwise the characters it costs. */
