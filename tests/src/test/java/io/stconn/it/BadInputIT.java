@@ -210,7 +210,54 @@ class BadInputIT {
                         .expect("22023", "pool_size").atSecrets(4),
                 Bad.of("unknown isolation level").name("good")
                         .secrets(GOOD + "create_engine_kwargs = { isolation_level = \"SOMETIMES\" }\n")
-                        .expect("22023", "SOMETIMES").atSecrets(4));
+                        .expect("22023", "SOMETIMES").atSecrets(4),
+                Bad.of("unknown hikari key one letter off").name("good")
+                        .secrets(GOOD + "[connections.good.hikari]\nmaximumPoolSiz = 3\n")
+                        .expect("22023", "did you mean maximumPoolSize").atSecrets(5),
+
+                // ---- what parsing may cost: bounded, told by file:line (42601)
+                Bad.of("arrays nested 5,000 deep in another section").name("good")
+                        .secrets(GOOD + "[other]\ndeep = " + "[".repeat(5000) + "]".repeat(5000) + "\n")
+                        .expect("42601", "nest").atSecrets(5),
+                Bad.of("inline tables nested 1,000 deep").name("good")
+                        .secrets(GOOD + "t = " + "{a = ".repeat(1000) + "1" + "}".repeat(1000) + "\n")
+                        .expect("42601", "nest").atSecrets(4),
+                Bad.of("a key dotted 3,000 levels deep").name("good")
+                        .secrets(GOOD + "[other]\n" + "k.".repeat(3000) + "z = 1\n")
+                        .expect("42601", "dotted").atSecrets(5),
+                Bad.of("a secrets file over 1 MB").name("good")
+                        .secrets(GOOD + "big = '" + "x".repeat(1_100_000) + "'\n")
+                        .expect("42601", "MB"),
+                Bad.of("escaped strings holding more than 128 KB").name("good")
+                        .secrets(GOOD + "big = \"" + "\\t".repeat(70_000) + "\"\n")
+                        .expect("42601", "escapes").atSecrets(4),
+                Bad.of("a \\u escape without hex digits").name("good")
+                        .secrets(GOOD + "note = \"caf\\uZZZZ\"\n")
+                        .expect("42601", "hex digits").atSecrets(4),
+                Bad.of("a \\U escape beyond Unicode").name("good")
+                        .secrets(GOOD + "note = \"\\U00110000\"\n")
+                        .expect("42601", "Unicode").atSecrets(4),
+                Bad.of("an escape TOML does not know").name("good")
+                        .secrets(GOOD + "path = \"C:\\temp\\queries\"\n")
+                        .expect("42601", "not an escape").atSecrets(4),
+
+                // ---- paths that are not paths, files that are not files (08001)
+                Bad.of("a NUL in project_dir").secrets(GOOD)
+                        .url(p -> "jdbc:stconn:good?project_dir=%00")
+                        .expect("08001", "project_dir"),
+                Bad.of("a NUL in secrets_files").secrets(GOOD)
+                        .url(p -> p.url("good", "secrets_files=a\u0000b"))
+                        .expect("08001", "secrets_files"),
+                Bad.of(".streamlit/secrets.toml that is a folder").name("good")
+                        .file(".streamlit/secrets.toml/connections", "x")
+                        .expect("08001", "is a folder"),
+                Bad.of("secrets_files naming a device").secrets(GOOD)
+                        .url(p -> p.url("good", "secrets_files=/dev/zero"))
+                        .expect("08001", "/dev/zero", "not a regular file"),
+                Bad.of("a Snowflake private_key_file that does not exist").name("good")
+                        .secrets("[connections.good]\ntype = \"snowflake\"\naccount = \"myorg-acct\"\nuser = \"me\"\n"
+                                + "private_key_file = \"keys/none.p8\"\n" + PW_LINE)
+                        .expect("22023", "keys/none.p8", "does not exist"));
         return all.stream().map(Arguments::of);
     }
 
@@ -257,8 +304,8 @@ class BadInputIT {
     }
 
     @Test
-    void tableCoversAtLeastTwentyFiveBadInputs() {
-        assertThat(badInputs().count()).isGreaterThanOrEqualTo(25);
+    void tableCoversAtLeastSixtyBadInputs() {
+        assertThat(badInputs().count()).isGreaterThanOrEqualTo(60);
     }
 
     // ---- the driver contract for URLs
