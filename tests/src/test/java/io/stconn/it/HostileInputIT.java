@@ -133,6 +133,23 @@ class HostileInputIT {
         }
     }
 
+    /** A login left in a MariaDB jdbc: url: the driver masks it in getURL itself, and unwrap still reaches it. */
+    @Test
+    void getUrlOfTheMetadataShowsNoPasswordWrittenInAMariaDbUrl() throws Exception {
+        String name = Project.uniqueName("mariaurl");
+        Project project = Project.in(tmp).secrets("[connections." + name + "]\n"
+                + "url = " + Project.toml(Servers.Server.MARIADB.directUrl + "?user=" + Servers.APP_USER
+                        + "&password=" + Servers.APP_PASSWORD) + "\n");
+        Servers.require(Servers.Server.MARIADB);
+        try (Connection c = DriverManager.getConnection(project.url(name))) {
+            assertThat(c.getMetaData().getURL()).doesNotContain(Servers.APP_PASSWORD).contains("127.0.0.1");
+            assertThat(c.getMetaData().getConnection().getMetaData().getURL()).doesNotContain(Servers.APP_PASSWORD);
+            assertThat(c.isWrapperFor(org.mariadb.jdbc.Connection.class)).isTrue();
+            assertThat(c.unwrap(org.mariadb.jdbc.Connection.class)).isNotNull();
+            assertThat(Dbs.one(c, "SELECT 1")).isEqualTo("1");
+        }
+    }
+
     @Test
     void theJndiReferenceNamesTheConnectionAndHoldsNoPassword() throws Exception {
         StconnDataSource ds = new StconnDataSource();
