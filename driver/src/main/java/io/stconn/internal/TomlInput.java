@@ -125,7 +125,13 @@ public final class TomlInput {
                 case '"' -> {
                     int end = basicString(i);
                     if (end < 0) {
-                        return; // unterminated: the parser says where
+                        // unterminated, which the parser reports: a multi-line one runs to the end of
+                        // the file; a single-line one ends with its line, after which the scan goes on
+                        if (startsWith(i, "\"\"\"")) {
+                            return;
+                        }
+                        i = endOfLine(i);
+                        continue;
                     }
                     checkEscapes(i, end);
                     escaped += rewriteOrCount(i, end);

@@ -219,6 +219,9 @@ class BadInputIT {
                 Bad.of("arrays nested 5,000 deep in another section").name("good")
                         .secrets(GOOD + "[other]\ndeep = " + "[".repeat(5000) + "]".repeat(5000) + "\n")
                         .expect("42601", "nest").atSecrets(5),
+                Bad.of("an unterminated string, then arrays nested 5,000 deep").name("good")
+                        .secrets(GOOD + "note = \"abc\n[other]\ndeep = " + "[".repeat(5000) + "]".repeat(5000) + "\n")
+                        .expect("42601", "nest").atSecrets(6),
                 Bad.of("inline tables nested 1,000 deep").name("good")
                         .secrets(GOOD + "t = " + "{a = ".repeat(1000) + "1" + "}".repeat(1000) + "\n")
                         .expect("42601", "nest").atSecrets(4),
