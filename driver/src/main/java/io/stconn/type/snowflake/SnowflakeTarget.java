@@ -3,6 +3,7 @@ package io.stconn.type.snowflake;
 import io.stconn.dialect.JdbcTarget;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -38,14 +39,12 @@ public record SnowflakeTarget(JdbcTarget jdbc, Path tokenFile) {
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof SnowflakeTarget other
-            && Objects.equals(url, other.url)
-            && Objects.equals(properties, other.properties)
-            && Objects.equals(tokenFile, other.tokenFile)
-            && Objects.equals(notes, other.notes);
+            && Objects.equals(jdbc, other.jdbc)
+            && Objects.equals(tokenFile, other.tokenFile);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(url, properties, tokenFile, notes);
+        return Objects.hash(jdbc, tokenFile);
     }
 }
