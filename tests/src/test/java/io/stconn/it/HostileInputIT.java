@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a hostile or careless user can write: every input ends in a connection or an SQLException
@@ -36,33 +38,23 @@ class HostileInputIT {
                 .doesNotThrowAnyException();
     }
 
-    @Test
-    void deeplyNestedArraysInAnUnrelatedSectionAreRefusedWithTheirLine() throws Exception {
+    /** Each form that overflowed the stack: arrays, inline tables, dotted keys (after the section, at line 3 or 4). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "arrays nested 5000 deep in another section, 4",
+        "inline tables nested 1000 deep, 3",
+        "a key dotted 3000 levels deep, 4"})
+    void deepNestingIsRefusedWithItsLineByGetConnectionAndGetPropertyInfo(String form, int line) throws Exception {
+        String deep = switch (form.substring(0, 2)) {
+            case "ar" -> "[other]\ndeep = " + "[".repeat(5000) + "]".repeat(5000);
+            case "in" -> "t = " + "{a = ".repeat(1000) + "1" + "}".repeat(1000);
+            default -> "[other]\n" + "k.".repeat(3000) + "z = 1";
+        };
         String name = Project.uniqueName("deep");
         Project project = Project.in(tmp).secrets("[connections." + name + "]\nurl = \"jdbc:h2:mem:" + name + "\"\n"
-                + "[other]\ndeep = " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+                + deep + "\n");
         SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "42601", project.secretsFile() + ":4", "nest");
-        propertyInfoAnswers(project.url(name));
-    }
-
-    @Test
-    void deeplyNestedInlineTablesAreRefusedWithTheirLine() throws Exception {
-        String name = Project.uniqueName("deep");
-        Project project = Project.in(tmp).secrets("[connections." + name + "]\nurl = \"jdbc:h2:mem:" + name + "\"\n"
-                + "t = " + "{a = ".repeat(1000) + "1" + "}".repeat(1000) + "\n");
-        SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "42601", project.secretsFile() + ":3", "nest");
-        propertyInfoAnswers(project.url(name));
-    }
-
-    @Test
-    void deeplyDottedKeysAreRefusedWithTheirLine() throws Exception {
-        String name = Project.uniqueName("deep");
-        Project project = Project.in(tmp).secrets("[connections." + name + "]\nurl = \"jdbc:h2:mem:" + name + "\"\n"
-                + "[other]\n" + "k.".repeat(3000) + "z = 1\n");
-        SQLException e = Errors.connectError(project.url(name));
-        Errors.assertError(e, "42601", project.secretsFile() + ":4", "nest");
+        Errors.assertError(e, "42601", project.secretsFile() + ":" + line, "nest");
         propertyInfoAnswers(project.url(name));
     }
 
