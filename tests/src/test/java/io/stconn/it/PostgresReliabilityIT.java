@@ -98,8 +98,35 @@ class PostgresReliabilityIT {
         }
     }
 
+    /** The password changed in the database and the file at once, under load: nobody notices. */
     @Test
     @Order(3)
+    void rotationDatabaseAndFileTogether() throws Exception {
+        String name = Project.uniqueName("together");
+        Project project = project(name, password);
+        try (Workload load = new Workload(project.url(name, "hikari.maximumPoolSize=4"), 12, Long.MAX_VALUE, 20)) {
+            assertThat(load.millisToSuccessAfter(System.nanoTime(), 10_000)).isNotNegative();
+            String next = password.equals(FIRST_PASSWORD) ? SECOND_PASSWORD : FIRST_PASSWORD;
+            pg.password(next);
+            project(name, next);
+            password = next;
+            long rotated = System.nanoTime();
+            long everyThread = load.millisUntilEveryThreadSucceededAfter(rotated, 10_000);
+            Thread.sleep(2_000);
+            report("rotation (database and file together)", "every thread served " + everyThread
+                    + " ms after the rotation; " + load.summary());
+            assertThat(load.failed.get()).as(load.lastFailure).isZero();
+            assertThat(everyThread).isBetween(0L, 3_000L);
+        }
+        // a connection opened now logs in with the new password
+        try (Workload fresh = new Workload(project.url(name, "hikari.maximumPoolSize=1", "ttl=1"), 1, 5, 0)) {
+            fresh.join(30_000);
+            assertThat(fresh.ok.get()).as(fresh.lastFailure).isEqualTo(5);
+        }
+    }
+
+    @Test
+    @Order(4)
     void backendsTerminatedUnderLoad() throws Exception {
         String name = Project.uniqueName("term");
         Project project = project(name, password);
@@ -121,7 +148,7 @@ class PostgresReliabilityIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void serverKilledAndRestartedUnderLoad() throws Exception {
         String name = Project.uniqueName("restart");
         Project project = project(name, password);
