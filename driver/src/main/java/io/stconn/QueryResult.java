@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The rows of a query, read into memory (as Streamlit's {@code conn.query} returns a DataFrame):
@@ -21,6 +22,26 @@ public final class QueryResult implements Iterable<QueryResult.Row> {
 
     /** A column: its label, JDBC type (java.sql.Types), the database's type name and the Java class of its values. */
     public record Column(String name, int jdbcType, String typeName, String javaClass) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Column other
+                && Objects.equals(name, other.name)
+                && Objects.equals(jdbcType, other.jdbcType)
+                && Objects.equals(typeName, other.typeName)
+                && Objects.equals(javaClass, other.javaClass);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, jdbcType, typeName, javaClass);
+        }
+
+        @Override
+        public String toString() {
+            return "Column[name=" + name + ", jdbcType=" + jdbcType + ", typeName=" + typeName
+                    + ", javaClass=" + javaClass + "]";
+        }
     }
 
     private final List<Column> columns;

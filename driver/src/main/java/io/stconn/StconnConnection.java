@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -40,6 +41,28 @@ public final class StconnConnection {
         boolean of(ConnectionRequest request) {
             return connection.equals(request.poolKey()) && cacheSpec.equals(request.cacheSpec());
         }
+
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof QueryKey other
+                && Objects.equals(connection, other.connection)
+                && Objects.equals(cacheSpec, other.cacheSpec)
+                && Objects.equals(pool, other.pool)
+                && Objects.equals(sql, other.sql)
+                && Objects.equals(params, other.params);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(connection, cacheSpec, pool, sql, params);
+        }
+
+        @Override
+        public String toString() {
+            return "QueryKey[connection=" + connection + ", cacheSpec=" + cacheSpec + ", pool=" + pool
+                    + ", sql=" + sql + ", params=" + params + "]";
+        }
     }
 
     @FunctionalInterface
@@ -50,6 +73,25 @@ public final class StconnConnection {
     private record Cached(QueryResult result, boolean forever, long expiresAtNanos) {
         boolean alive(long now) {
             return forever || now - expiresAtNanos < 0;
+        }
+
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Cached other
+                && Objects.equals(result, other.result)
+                && Objects.equals(forever, other.forever)
+                && Objects.equals(expiresAtNanos, other.expiresAtNanos);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(result, forever, expiresAtNanos);
+        }
+
+        @Override
+        public String toString() {
+            return "Cached[result=" + result + ", forever=" + forever + ", expiresAtNanos=" + expiresAtNanos + "]";
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -39,6 +40,23 @@ public final class StconnDriver implements Driver {
     private static volatile LastRequest last;
 
     private record LastRequest(String url, ConnectionRequest request) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof LastRequest other
+                && Objects.equals(url, other.url)
+                && Objects.equals(request, other.request);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(url, request);
+        }
+
+        @Override
+        public String toString() {
+            return "LastRequest[url=" + url + ", request=" + request + "]";
+        }
     }
 
     static {

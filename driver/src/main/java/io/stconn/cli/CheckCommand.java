@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +49,26 @@ final class CheckCommand {
             json.put("error", error);
             json.put("warnings", warnings);
             return json;
+        }
+
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Outcome other
+                && Objects.equals(name, other.name)
+                && Objects.equals(ok, other.ok)
+                && Objects.equals(millis, other.millis)
+                && Objects.equals(error, other.error);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, ok, millis, error);
+        }
+
+        @Override
+        public String toString() {
+            return "Outcome[name=" + name + ", ok=" + ok + ", millis=" + millis + ", error=" + error + "]";
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -199,5 +200,36 @@ record CommandLine(Command command, List<String> operands, Map<String, String> k
         }
         kwargs.put(key, value);
         options.put(key, option);
+    }
+
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof CommandLine other
+            && Objects.equals(command, other.command)
+            && Objects.equals(operands, other.operands)
+            && Objects.equals(kwargs, other.kwargs)
+            && Objects.equals(kwargOptions, other.kwargOptions)
+            && Objects.equals(driverPath, other.driverPath)
+            && Objects.equals(format, other.format)
+            && Objects.equals(json, other.json)
+            && Objects.equals(maxRows, other.maxRows)
+            && Objects.equals(timeoutSeconds, other.timeoutSeconds)
+            && Objects.equals(debug, other.debug)
+            && Objects.equals(version, other.version)
+            && Objects.equals(help, other.help);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(command, operands, kwargs, kwargOptions, driverPath, format, json, maxRows, timeoutSeconds, debug, version, help);
+    }
+
+    @Override
+    public String toString() {
+        return "CommandLine[command=" + command + ", operands=" + operands + ", kwargs=" + kwargs
+                + ", kwargOptions=" + kwargOptions + ", driverPath=" + driverPath + ", format=" + format + ", json=" + json
+                + ", maxRows=" + maxRows + ", timeoutSeconds=" + timeoutSeconds + ", debug=" + debug
+                + ", version=" + version + ", help=" + help + "]";
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,6 +63,23 @@ final class DriverPath {
     }
 
     record Entry(Path jar, Origin origin) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Entry other
+                && Objects.equals(jar, other.jar)
+                && Objects.equals(origin, other.origin);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(jar, origin);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[jar=" + jar + ", origin=" + origin + "]";
+        }
     }
 
     private final List<Entry> entries;

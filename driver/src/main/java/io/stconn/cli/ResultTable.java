@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A query result read into memory, each value reduced to null, Boolean, Number or String
@@ -48,5 +49,27 @@ record ResultTable(List<String> labels, List<Boolean> numeric, List<List<Object>
             rows.add(row);
         }
         return new ResultTable(labels, PlainValue.numericColumns(numeric, rows), rows, cut, maxRows);
+    }
+
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ResultTable other
+            && Objects.equals(labels, other.labels)
+            && Objects.equals(numeric, other.numeric)
+            && Objects.equals(rows, other.rows)
+            && Objects.equals(cut, other.cut)
+            && Objects.equals(maxRows, other.maxRows);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(labels, numeric, rows, cut, maxRows);
+    }
+
+    @Override
+    public String toString() {
+        return "ResultTable[labels=" + labels + ", numeric=" + numeric + ", rows=" + rows + ", cut=" + cut
+                + ", maxRows=" + maxRows + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
@@ -48,5 +49,22 @@ public record ConnectionParts(String host, Integer port, String database, Map<St
         return "ConnectionParts[host=" + host + ", port=" + port + ", database=" + database
                 + ", query=" + shown + ", username=" + username
                 + ", password=" + (password == null ? null : Masking.MASK) + "]";
+    }
+
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ConnectionParts other
+            && Objects.equals(host, other.host)
+            && Objects.equals(port, other.port)
+            && Objects.equals(database, other.database)
+            && Objects.equals(query, other.query)
+            && Objects.equals(username, other.username)
+            && Objects.equals(password, other.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, port, database, query, username, password);
     }
 }

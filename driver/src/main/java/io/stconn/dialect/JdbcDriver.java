@@ -11,4 +11,22 @@ public record JdbcDriver(String className, String mavenCoordinates) {
     public JdbcDriver {
         Objects.requireNonNull(className, "className");
     }
+
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof JdbcDriver other
+            && Objects.equals(className, other.className)
+            && Objects.equals(mavenCoordinates, other.mavenCoordinates);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(className, mavenCoordinates);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcDriver[className=" + className + ", mavenCoordinates=" + mavenCoordinates + "]";
+    }
 }

@@ -36,4 +36,18 @@ public record JdbcTarget(String url, Properties properties, List<String> notes) 
         return "JdbcTarget[url=" + Masking.url(url) + ", properties=" + Masking.properties(properties)
                 + ", notes=" + notes + "]";
     }
+
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof JdbcTarget other
+            && Objects.equals(url, other.url)
+            && Objects.equals(properties, other.properties)
+            && Objects.equals(notes, other.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, properties, notes);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,6 +166,23 @@ public final class SqlAlchemyUrl {
     }
 
     private record HostPort(String host, String port) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof HostPort other
+                && Objects.equals(host, other.host)
+                && Objects.equals(port, other.port);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(host, port);
+        }
+
+        @Override
+        public String toString() {
+            return "HostPort[host=" + host + ", port=" + port + "]";
+        }
     }
 
     // "host", "host:port", "[v6]" or "[v6]:port"; the port is checked by port()

@@ -30,20 +30,28 @@ public final class TomlFiles {
     private TomlFiles() {
     }
 
+    // how tomlj's message ends where a value was expected and something else was found
+    private static final String VALUE_EXPECTED = "a number, a boolean";
+
     /**
      * The parsed file. Throws IOException when it cannot be read, and MALFORMED_SECRETS listing
      * every error ({@code Malformed TOML: <file>:<line>:<column>: <error>; ...}) followed by {@code fix}.
      */
-    // how tomlj's message ends where a value was expected and something else was found
-    private static final String VALUE_EXPECTED = "a number, a boolean";
-
     public static TomlParseResult parse(Path path, String fix) throws IOException, SQLException {
-        return checked(path, Toml.parse(path), fix);
+        return parse(path, TomlInput.read(path), fix);
     }
 
     /** {@link #parse(Path, String)} of a text already read from the file (and perhaps adjusted, line for line). */
     public static TomlParseResult parse(Path path, String text, String fix) throws SQLException {
-        return checked(path, Toml.parse(text), fix);
+        TomlParseResult result;
+        try {
+            result = Toml.parse(text);
+        } catch (RuntimeException | AssertionError e) {
+            // the parser's own failure on an input the bounds let through: still the file's fault
+            throw SqlState.MALFORMED_SECRETS.exception("Malformed TOML: " + path + ": the TOML parser cannot read it ("
+                    + e.getClass().getSimpleName() + "). " + fix, e);
+        }
+        return checked(path, result, fix);
     }
 
     private static TomlParseResult checked(Path path, TomlParseResult result, String fix) throws SQLException {

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 
@@ -18,6 +20,12 @@ final class DriverDataSource extends BaseDataSource {
     private final Driver driver;
     private final String url;
     private final Properties properties;
+    /**
+     * The physical connections made and not yet seen closed. HikariCP aborts borrowed connections
+     * when its pool shuts down, but a driver may do nothing on abort (H2 does): closing them here
+     * is what makes deregistration end every connection. Only pool growth touches this set.
+     */
+    private final Set<Connection> opened = ConcurrentHashMap.newKeySet();
 
     DriverDataSource(Driver driver, String url, Properties properties) {
         this.driver = driver;
@@ -49,7 +57,29 @@ final class DriverDataSource extends BaseDataSource {
             throw SqlState.CONNECTION_FAILED.exception("Driver " + driver.getClass().getName() + " does not accept the URL "
                     + Masking.url(url) + ": check the url (or dialect) against the driver's documentation");
         }
+        opened.removeIf(DriverDataSource::closed);
+        opened.add(connection);
         return connection;
+    }
+
+    /** Closes every physical connection still open (after the pool shut down). */
+    void closeOpened() {
+        for (Connection c : opened) {
+            try {
+                c.close();
+            } catch (SQLException | RuntimeException e) {
+                // the pool is gone; a connection that cannot even close is the driver's to clean up
+            }
+        }
+        opened.clear();
+    }
+
+    private static boolean closed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
     }
 
     @Override

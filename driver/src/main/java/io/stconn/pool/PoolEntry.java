@@ -2,6 +2,7 @@ package io.stconn.pool;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.stconn.request.ConnectionRequest.PoolKey;
 import io.stconn.secrets.SecretsWatch;
 import io.stconn.spi.PoolTarget;
@@ -10,6 +11,8 @@ import io.stconn.spi.PoolTarget;
 final class PoolEntry {
     final PoolKey key;
     final HikariDataSource dataSource;
+    /** The pool itself, for borrows with a timeout of stconn's choosing. */
+    final HikariPool pool;
     final PoolTarget target;
     final SecretsWatch watch;
     private final long createdNanos;
@@ -30,6 +33,7 @@ final class PoolEntry {
         this.bounded = bounded;
         this.key = key;
         this.dataSource = dataSource;
+        this.pool = (HikariPool) dataSource.getHikariPoolMXBean();
         this.target = resolved.target();
         this.watch = resolved.watch();
         this.generation = resolved.generation();

@@ -9,10 +9,13 @@ import io.stconn.secrets.SecretsWatch;
 import io.stconn.spi.PoolTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +30,8 @@ import java.util.logging.Logger;
  */
 public final class PoolRegistry {
     private static final Logger LOG = Logger.getLogger(PoolRegistry.class.getName());
+    /** How often a waiting borrower looks whether its pool was retired: the secrets' check interval. */
+    static final long WAIT_SLICE_MILLIS = 250;
 
     private final TargetSource targets;
     private final Map<CacheSpec, PoolCache> caches = new ConcurrentHashMap<>();
@@ -54,7 +59,7 @@ public final class PoolRegistry {
             entry.touch(System.nanoTime());
         }
         try {
-            return entry.dataSource.getConnection();
+            return borrow(request, entry);
         } catch (SQLException e) {
             if (cache == null) {
                 cache = caches.computeIfAbsent(request.cacheSpec(), PoolCache::new);
@@ -70,6 +75,33 @@ public final class PoolRegistry {
                 }
             }
             throw e;
+        }
+    }
+
+    /**
+     * HikariCP's borrow, in slices of {@link #WAIT_SLICE_MILLIS} up to the pool's connectionTimeout:
+     * a borrower waiting on a pool that is retired meanwhile (the secrets changed, its ttl passed)
+     * moves to the current pool instead of waiting out the timeout on one that will never serve it.
+     */
+    private Connection borrow(ConnectionRequest request, PoolEntry first) throws SQLException {
+        PoolEntry entry = first;
+        long start = 0;
+        while (true) {
+            try {
+                return entry.pool.getConnection(WAIT_SLICE_MILLIS);
+            } catch (SQLTransientConnectionException timeout) {
+                long now = System.nanoTime();
+                start = start == 0 ? now - TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS) : start;
+                long waited = TimeUnit.NANOSECONDS.toMillis(now - start);
+                if (waited >= entry.dataSource.getConnectionTimeout()) {
+                    throw new SQLTransientConnectionException(String.valueOf(timeout.getMessage())
+                            .replaceFirst("after \\d+ms", "after " + waited + "ms"), timeout.getSQLState(), timeout.getCause());
+                }
+                if (!entry.fresh()) {
+                    entry = current(request, caches.computeIfAbsent(request.cacheSpec(), PoolCache::new), false);
+                    request.lastPool(entry);
+                }
+            }
         }
     }
 
@@ -136,6 +168,24 @@ public final class PoolRegistry {
 
     /** A target and the secrets it was decided from: a pool built from it is fresh while they are unchanged. */
     record Resolved(PoolTarget target, SecretsWatch watch, long generation) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Resolved other
+                && Objects.equals(target, other.target)
+                && Objects.equals(watch, other.watch)
+                && Objects.equals(generation, other.generation);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(target, watch, generation);
+        }
+
+        @Override
+        public String toString() {
+            return "Resolved[target=" + target + ", watch=" + watch + ", generation=" + generation + "]";
+        }
     }
 
     private Resolved resolve(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot)
@@ -263,6 +313,10 @@ public final class PoolRegistry {
             }
         } catch (RuntimeException | SQLException e) {
             LOG.log(Level.WARNING, entry.poolName() + " - close failed", e);
+        }
+        // borrowed connections HikariCP could only abort (a driver may ignore abort) close now
+        if (entry.dataSource.getDataSource() instanceof DriverDataSource physical) {
+            physical.closeOpened();
         }
     }
 }

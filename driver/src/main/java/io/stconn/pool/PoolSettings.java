@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import io.stconn.SqlState;
 import io.stconn.internal.Env;
 import io.stconn.internal.Masking;
+import io.stconn.internal.Nearest;
 import io.stconn.spi.ConfigValue;
 import io.stconn.spi.Environment;
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,11 +13,15 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import javax.sql.DataSource;
 
 /**
@@ -39,6 +44,13 @@ public final class PoolSettings {
                 case "equals" -> proxy == args[0];
                 default -> throw new UnsupportedOperationException("describe opens no connection");
             });
+
+    /** Every setting HikariConfig has a setter for, by its property name. */
+    private static final Set<String> NAMES = Arrays.stream(HikariConfig.class.getMethods())
+            .filter(m -> m.getName().startsWith("set") && m.getName().length() > 3 && m.getParameterCount() == 1
+                    && !Modifier.isStatic(m.getModifiers()))
+            .map(m -> m.getName().substring(3, 4).toLowerCase(Locale.ROOT) + m.getName().substring(4))
+            .collect(Collectors.toUnmodifiableSet());
 
     private PoolSettings() {
     }
@@ -66,6 +78,17 @@ public final class PoolSettings {
     public static void check(String connectionName, Properties settings, Map<String, ConfigValue> given)
             throws SQLException {
         for (String key : settings.stringPropertyNames()) {
+            if (!key.startsWith("dataSource.") && !NAMES.contains(key)) {
+                // told here: HikariCP would log the unknown name at SEVERE before refusing it
+                ConfigValue value = given.get(key);
+                throw SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting " + key + " = '"
+                        + Masking.value(key, settings.getProperty(key)) + "' ("
+                        + (value == null ? "from create_engine_kwargs" : value.origin()) + ") for connection '"
+                        + connectionName + "': the setting does not exist in HikariCP"
+                        + Nearest.to(key, NAMES).map(n -> "; did you mean " + n + "?").orElse("")
+                        + ". Its settings are named as in its documentation (maximumPoolSize, connectionTimeout...); "
+                        + "driver properties go in connect_args.");
+            }
             String refusal = refusal(key, settings.getProperty(key));
             if (refusal != null) {
                 ConfigValue value = given.get(key);

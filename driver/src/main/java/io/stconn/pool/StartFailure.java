@@ -5,9 +5,12 @@ import io.stconn.internal.Masking;
 import io.stconn.spi.PoolTarget;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** What went wrong when a pool could not start or borrow, told from the database's own SQLState. */
 final class StartFailure {
+    private static final Pattern SSL = Pattern.compile("\\b(SSL|TLS)\\b");
+
     private StartFailure() {
     }
 
@@ -20,13 +23,17 @@ final class StartFailure {
                     + "' (" + what + "): " + PoolSettings.hikariMessage(e), e);
         }
         String state = cause.getSQLState() != null ? cause.getSQLState() : SqlState.CONNECTION_FAILED.code();
-        // 08004: the server rejected the connection, as pgjdbc says when it wanted a password and got none
-        String advice = state.startsWith("28") || state.equals("08004")
+        String message = Masking.url(String.valueOf(cause.getMessage())).strip();
+        // 08004: the server rejected the connection, as pgjdbc says when it wanted a password and got
+        // none, and also when the client demands SSL (sslmode=require) from a server without it
+        String advice = SSL.matcher(message).find()
+                ? " The client and the server disagree about SSL: check sslmode (or ssl, useSSL...) in the url or"
+                        + " connect_args of [connections." + connectionName + "] against the server's SSL setting."
+                : state.startsWith("28") || state.equals("08004")
                 ? " Check user and password in [connections." + connectionName + "] (or the kwargs that override them)."
                         + loginHints(target)
                 : connectHints(target).orElse(" Check that the database is running and reachable, and the url or "
                         + "host/port/database.");
-        String message = Masking.url(String.valueOf(cause.getMessage())).strip();
         return SqlState.CONNECTION_FAILED.exception("Cannot connect to '" + connectionName + "' (" + what + "): "
                 + message + (message.endsWith(".") ? "" : ".") + advice, state, cause);
     }

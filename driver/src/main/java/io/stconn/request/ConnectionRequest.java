@@ -61,6 +61,23 @@ public final class ConnectionRequest {
 
     /** The cache a pool lives in: Streamlit keeps one cache per (ttl, max_entries). */
     public record CacheSpec(Duration ttl, Integer maxEntries) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof CacheSpec other
+                && Objects.equals(ttl, other.ttl)
+                && Objects.equals(maxEntries, other.maxEntries);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(ttl, maxEntries);
+        }
+
+        @Override
+        public String toString() {
+            return "CacheSpec[ttl=" + ttl + ", maxEntries=" + maxEntries + "]";
+        }
     }
 
     ConnectionRequest(String name, Map<String, ConfigValue> kwargs, Duration ttl, Integer maxEntries) {

@@ -4,6 +4,7 @@ import io.stconn.request.ConnectionRequest;
 import io.stconn.secrets.SecretsWatch;
 import io.stconn.spi.ConnectionConfig;
 import io.stconn.spi.PoolTarget;
+import java.util.Objects;
 
 /**
  * Everything the road from a request to a pool decided: the type and why, the merged
@@ -11,4 +12,27 @@ import io.stconn.spi.PoolTarget;
  */
 public record Resolution(ConnectionRequest request, String typeName, String typeReason, ConnectionConfig config,
                          PoolTarget target, SecretsWatch watch, long generation) {
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Resolution other
+            && Objects.equals(request, other.request)
+            && Objects.equals(typeName, other.typeName)
+            && Objects.equals(typeReason, other.typeReason)
+            && Objects.equals(config, other.config)
+            && Objects.equals(target, other.target)
+            && Objects.equals(watch, other.watch)
+            && Objects.equals(generation, other.generation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(request, typeName, typeReason, config, target, watch, generation);
+    }
+
+    @Override
+    public String toString() {
+        return "Resolution[request=" + request + ", typeName=" + typeName + ", typeReason=" + typeReason
+                + ", config=" + config + ", target=" + target + ", watch=" + watch + ", generation=" + generation + "]";
+    }
 }

@@ -1,5 +1,6 @@
 package io.stconn.resolve;
 
+import io.stconn.SqlState;
 import io.stconn.StconnKey;
 import io.stconn.internal.Env;
 import io.stconn.pool.TargetSource;
@@ -14,9 +15,12 @@ import io.stconn.spi.ConnectionConfig;
 import io.stconn.spi.PoolTarget;
 import io.stconn.type.sql.SqlConnectionType;
 import io.stconn.resolve.TypeResolver;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,11 +44,20 @@ public final class Resolver implements TargetSource {
 
     /** The secrets watch this request reads from. */
     @Override
-    public SecretsWatch watchFor(ConnectionRequest request) {
-        Path project = Path.of(RequestParser.projectDir(request, env)).toAbsolutePath().normalize();
+    public SecretsWatch watchFor(ConnectionRequest request) throws SQLException {
+        Path project = folder(RequestParser.projectDir(request, env), "project_dir");
         String homeValue = env.get(Env.USER_HOME.key());
-        Path home = Path.of(homeValue == null ? "." : homeValue).toAbsolutePath().normalize();
+        Path home = folder(homeValue == null ? "." : homeValue, "the home folder (system property user.home)");
         return store.watch(project, home, request.get(StconnKey.SECRETS_FILES), env.get(Env.STREAMLIT_SECRETS_FILES.key()));
+    }
+
+    private static Path folder(String value, String what) throws SQLException {
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw SqlState.NO_SECRETS.exception(what + " is not a valid folder path (" + e.getReason()
+                    + "). Give the project folder as an absolute path, percent-encoded in the URL.", e);
+        }
     }
 
     public Resolution resolve(ConnectionRequest request) throws SQLException {
@@ -95,6 +108,12 @@ public final class Resolver implements TargetSource {
         });
         ConnectionConfig config = new ConnectionConfig(name, merged, watch.project(), env, secrets.plan().entries());
         PoolTarget target = buildTarget ? type.type().target(config) : null;
+        List<String> ignored = SectionOptions.ignored(name, sectionValues);
+        if (target != null && !ignored.isEmpty()) {
+            List<String> notes = new ArrayList<>(target.notes());
+            notes.addAll(ignored);
+            target = target.withNotes(notes);
+        }
         return new Resolution(request, type.type().name(), type.reason(), config, target, watch, snapshot.generation());
     }
 

@@ -13,6 +13,7 @@ import io.stconn.SqlState;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
@@ -32,6 +33,23 @@ public final class TypeResolver {
 
     /** The chosen type and why, for describe output and error messages. */
     public record Resolved(ConnectionType type, String reason) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Resolved other
+                && Objects.equals(type, other.type)
+                && Objects.equals(reason, other.reason);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(type, reason);
+        }
+
+        @Override
+        public String toString() {
+            return "Resolved[type=" + type + ", reason=" + reason + "]";
+        }
     }
 
     private TypeResolver() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,27 @@ final class FileStamps {
     }
 
     record Stamp(Path path, boolean exists, long modifiedNanos, long size, Object fileKey) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Stamp other
+                && Objects.equals(path, other.path)
+                && Objects.equals(exists, other.exists)
+                && Objects.equals(modifiedNanos, other.modifiedNanos)
+                && Objects.equals(size, other.size)
+                && Objects.equals(fileKey, other.fileKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(path, exists, modifiedNanos, size, fileKey);
+        }
+
+        @Override
+        public String toString() {
+            return "Stamp[path=" + path + ", exists=" + exists + ", modifiedNanos=" + modifiedNanos
+                    + ", size=" + size + ", fileKey=" + fileKey + "]";
+        }
     }
 
     static List<Stamp> of(List<Path> paths) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +33,26 @@ public final class Secrets {
     public record Definition(String name, Path file, String origin, Path hiddenBy) {
         public boolean hidden() {
             return hiddenBy != null;
+        }
+
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Definition other
+                && Objects.equals(name, other.name)
+                && Objects.equals(file, other.file)
+                && Objects.equals(origin, other.origin)
+                && Objects.equals(hiddenBy, other.hiddenBy);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, file, origin, hiddenBy);
+        }
+
+        @Override
+        public String toString() {
+            return "Definition[name=" + name + ", file=" + file + ", origin=" + origin + ", hiddenBy=" + hiddenBy + "]";
         }
     }
 

@@ -1,8 +1,10 @@
 package io.stconn.secrets;
 
 import io.stconn.SqlState;
+import io.stconn.internal.TomlInput;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -92,7 +94,8 @@ public final class SecretsLocator {
     private static List<String> splitEnv(String value) throws SQLException {
         String trimmed = value.trim();
         if (trimmed.startsWith("[")) {
-            TomlParseResult toml = Toml.parse("files = " + trimmed);
+            TomlParseResult toml = Toml.parse(TomlInput.safe("environment variable STREAMLIT_SECRETS_FILES",
+                    "files = " + trimmed));
             TomlArray array = toml.hasErrors() ? null : toml.getArray("files");
             if (array == null || !allStrings(array)) {
                 throw SqlState.INVALID_VALUE.exception("Environment variable STREAMLIT_SECRETS_FILES is not a list of paths: "
@@ -115,12 +118,17 @@ public final class SecretsLocator {
     }
 
     /** Absolute, normalised, "~" expanded; a path named twice is read once, in its first place. */
-    private static List<Path> resolve(Path project, Path home, List<String> entries) {
+    private static List<Path> resolve(Path project, Path home, List<String> entries) throws SQLException {
         LinkedHashSet<Path> out = new LinkedHashSet<>();
         for (String entry : entries) {
             String expanded = entry.startsWith("~/") || entry.equals("~") ? home + entry.substring(1) : entry;
-            Path p = Path.of(expanded);
-            out.add((p.isAbsolute() ? p : project.resolve(p)).normalize());
+            try {
+                Path p = Path.of(expanded);
+                out.add((p.isAbsolute() ? p : project.resolve(p)).normalize());
+            } catch (InvalidPathException e) {
+                throw SqlState.NO_SECRETS.exception("The secrets file list names a path that is not valid here ("
+                        + e.getReason() + "). Fix secrets_files, STREAMLIT_SECRETS_FILES or [secrets] files.", e);
+            }
         }
         return List.copyOf(out);
     }

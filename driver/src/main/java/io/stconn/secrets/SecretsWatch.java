@@ -156,6 +156,12 @@ public final class SecretsWatch {
             SQLException wrapped = SqlState.MALFORMED_SECRETS.exception("Cannot read the secrets: "
                     + e.getClass().getSimpleName(), e);
             return new Snapshot(generation, null, wrapped, watched, stamps);
+        } catch (StackOverflowError e) {
+            // the input bounds keep the parser far from this; should a form slip past them, the
+            // pools already running must get an SQLException, not an Error, on every borrow
+            SQLException wrapped = SqlState.MALFORMED_SECRETS.exception("Cannot read the secrets: they nest too deeply "
+                    + "for this thread's stack. Check the secrets files " + watched + " for deeply nested arrays or tables.");
+            return new Snapshot(generation, null, wrapped, watched, stamps);
         }
     }
 

@@ -2,6 +2,7 @@ package io.stconn.spi;
 
 import io.stconn.internal.Masking;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One configuration value and where it came from. Values are String, Long, Double, Boolean,
@@ -43,5 +44,21 @@ public record ConfigValue(String key, Object value, Source source, String origin
     @Override
     public String toString() {
         return key + "=" + Masking.value(key, value) + " (" + origin + ")";
+    }
+
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ConfigValue other
+            && Objects.equals(key, other.key)
+            && Objects.equals(value, other.value)
+            && Objects.equals(source, other.source)
+            && Objects.equals(origin, other.origin)
+            && Objects.equals(entryOrigins, other.entryOrigins);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, value, source, origin, entryOrigins);
     }
 }

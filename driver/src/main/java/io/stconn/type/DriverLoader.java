@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,23 @@ public final class DriverLoader {
 
     /** A loaded driver and the candidate it was loaded for. */
     public record Loaded(Driver driver, JdbcDriver choice) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Loaded other
+                && Objects.equals(driver, other.driver)
+                && Objects.equals(choice, other.choice);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(driver, choice);
+        }
+
+        @Override
+        public String toString() {
+            return "Loaded[driver=" + driver + ", choice=" + choice + "]";
+        }
     }
 
     private DriverLoader() {

@@ -212,7 +212,57 @@ class BadInputIT {
                         .expect(SqlState.INVALID_VALUE, "pool_size").atSecrets(4),
                 Bad.of("unknown isolation level").name("good")
                         .secrets(GOOD + "create_engine_kwargs = { isolation_level = \"SOMETIMES\" }\n")
-                        .expect(SqlState.INVALID_VALUE, "SOMETIMES").atSecrets(4));
+                        .expect(SqlState.INVALID_VALUE, "SOMETIMES").atSecrets(4),
+                Bad.of("unknown hikari key one letter off").name("good")
+                        .secrets(GOOD + "[connections.good.hikari]\nmaximumPoolSiz = 3\n")
+                        .expect(SqlState.INVALID_POOL_SETTING, "did you mean maximumPoolSize").atSecrets(5),
+
+                // ---- what parsing may cost: bounded, told by file:line (42601)
+                Bad.of("arrays nested 5,000 deep in another section").name("good")
+                        .secrets(GOOD + "[other]\ndeep = " + "[".repeat(5000) + "]".repeat(5000) + "\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "nest").atSecrets(5),
+                Bad.of("an unterminated string, then arrays nested 5,000 deep").name("good")
+                        .secrets(GOOD + "note = \"abc\n[other]\ndeep = " + "[".repeat(5000) + "]".repeat(5000) + "\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "nest").atSecrets(6),
+                Bad.of("inline tables nested 1,000 deep").name("good")
+                        .secrets(GOOD + "t = " + "{a = ".repeat(1000) + "1" + "}".repeat(1000) + "\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "nest").atSecrets(4),
+                Bad.of("a key dotted 3,000 levels deep").name("good")
+                        .secrets(GOOD + "[other]\n" + "k.".repeat(3000) + "z = 1\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "dotted").atSecrets(5),
+                Bad.of("a secrets file over 1 MB").name("good")
+                        .secrets(GOOD + "big = '" + "x".repeat(1_100_000) + "'\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "MB"),
+                Bad.of("escaped strings holding more than 128 KB").name("good")
+                        .secrets(GOOD + "big = \"" + "\\t".repeat(70_000) + "\"\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "escapes").atSecrets(4),
+                Bad.of("a \\u escape without hex digits").name("good")
+                        .secrets(GOOD + "note = \"caf\\uZZZZ\"\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "hex digits").atSecrets(4),
+                Bad.of("a \\U escape beyond Unicode").name("good")
+                        .secrets(GOOD + "note = \"\\U00110000\"\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "Unicode").atSecrets(4),
+                Bad.of("an escape TOML does not know").name("good")
+                        .secrets(GOOD + "path = \"C:\\temp\\queries\"\n")
+                        .expect(SqlState.MALFORMED_SECRETS, "not an escape").atSecrets(4),
+
+                // ---- paths that are not paths, files that are not files (08001)
+                Bad.of("a NUL in project_dir").secrets(GOOD)
+                        .url(p -> "jdbc:stconn:good?project_dir=%00")
+                        .expect(SqlState.INVALID_URL, "project_dir"),
+                Bad.of("a NUL in secrets_files").secrets(GOOD)
+                        .url(p -> p.url("good", "secrets_files=a\u0000b"))
+                        .expect(SqlState.INVALID_URL, "secrets_files"),
+                Bad.of(".streamlit/secrets.toml that is a folder").name("good")
+                        .file(".streamlit/secrets.toml/connections", "x")
+                        .expect(SqlState.NO_SECRETS, "is a folder"),
+                Bad.of("secrets_files naming a device").secrets(GOOD)
+                        .url(p -> p.url("good", "secrets_files=/dev/zero"))
+                        .expect(SqlState.NO_SECRETS, "/dev/zero", "not a regular file"),
+                Bad.of("a Snowflake private_key_file that does not exist").name("good")
+                        .secrets("[connections.good]\ntype = \"snowflake\"\naccount = \"myorg-acct\"\nuser = \"me\"\n"
+                                + "private_key_file = \"keys/none.p8\"\n" + PW_LINE)
+                        .expect(SqlState.INVALID_VALUE, "keys/none.p8", "does not exist"));
         return all.stream().map(Arguments::of);
     }
 
@@ -259,8 +309,8 @@ class BadInputIT {
     }
 
     @Test
-    void tableCoversAtLeastTwentyFiveBadInputs() {
-        assertThat(badInputs().count()).isGreaterThanOrEqualTo(25);
+    void tableCoversAtLeastSixtyBadInputs() {
+        assertThat(badInputs().count()).isGreaterThanOrEqualTo(60);
     }
 
     // ---- the driver contract for URLs

@@ -26,8 +26,15 @@ final class ChildJvm {
     /** The probe's lines, one per URL, in order. */
     static List<String> probe(Path home, Path workingDir, Map<String, String> env, String... urls)
             throws IOException, InterruptedException {
+        return probe(home, workingDir, env, List.of(), urls);
+    }
+
+    /** The same with options for the child's {@code java} command (a heap limit, say). */
+    static List<String> probe(Path home, Path workingDir, Map<String, String> env, List<String> jvmOptions,
+                              String... urls) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-Duser.home=" + home.toAbsolutePath());
         command.add("-cp");
         command.add(String.join(File.pathSeparator,

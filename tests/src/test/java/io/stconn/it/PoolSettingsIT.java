@@ -150,7 +150,7 @@ class PoolSettingsIT {
     @CsvSource(delimiter = '|', value = {
         "maximumPoolSize | 0      | maxPoolSize cannot be less than 1",
         "connectionTimeout | 100  | connectionTimeout cannot be less than 250ms",
-        "maxPoolSize     | 3      | Property maxPoolSize does not exist on target class com.zaxxer.hikari.HikariConfig",
+        "maxPoolSize     | 3      | the setting does not exist in HikariCP",
         "idleTimeout     | \"soon\" | soon",
     })
     void invalidHikariSettingGivesHikarisOwnMessage(String key, String value, String hikariMessage) {

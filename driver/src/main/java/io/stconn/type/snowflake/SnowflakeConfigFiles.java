@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.tomlj.TomlParseResult;
@@ -51,10 +52,47 @@ public final class SnowflakeConfigFiles {
             values = new LinkedHashMap<>(values);
             origins = new LinkedHashMap<>(origins);
         }
+
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Entry other
+                && Objects.equals(name, other.name)
+                && Objects.equals(file, other.file)
+                && Objects.equals(values, other.values)
+                && Objects.equals(origins, other.origins);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, file, values, origins);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[name=" + name + ", file=" + file + ", values=" + values + ", origins=" + origins + "]";
+        }
     }
 
     /** The entry a connection name means and the rule that chose it, for messages. */
     public record Choice(String entryName, String why) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Choice other
+                && Objects.equals(entryName, other.entryName)
+                && Objects.equals(why, other.why);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(entryName, why);
+        }
+
+        @Override
+        public String toString() {
+            return "Choice[entryName=" + entryName + ", why=" + why + "]";
+        }
     }
 
     private SnowflakeConfigFiles(Path connectionsFile, Path configFile, boolean customConnectionsFile,

@@ -20,6 +20,7 @@ import io.stconn.type.snowflake.SnowflakeTarget;
 import io.stconn.type.snowflake.TokenFileDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -54,6 +56,24 @@ public final class SnowflakeConnectionType implements ConnectionType {
 
     /** What the values resolve to before any driver is involved: snowflake-jdbc's target and the pool's view. */
     record Resolved(SnowflakeTarget mapped, ConnectionConfig poolConfig, List<String> notes) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Resolved other
+                && Objects.equals(mapped, other.mapped)
+                && Objects.equals(poolConfig, other.poolConfig)
+                && Objects.equals(notes, other.notes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(mapped, poolConfig, notes);
+        }
+
+        @Override
+        public String toString() {
+            return "Resolved[mapped=" + mapped + ", poolConfig=" + poolConfig + ", notes=" + notes + "]";
+        }
     }
 
     @Override
@@ -166,6 +186,9 @@ public final class SnowflakeConnectionType implements ConnectionType {
         String inline = props.getProperty("private_key_base64");
         Optional<String> problem = Optional.empty();
         String what = null;
+        if (file != null) {
+            missingKeyFile(name, file);
+        }
         if (file != null && Files.isReadable(Path.of(file))) {
             try {
                 problem = EncryptedKeys.problem(Files.readAllBytes(Path.of(file)), env);
@@ -184,6 +207,23 @@ public final class SnowflakeConnectionType implements ConnectionType {
         if (problem.isPresent()) {
             throw SqlState.INVALID_VALUE.exception("Snowflake connection '" + name + "': " + what + " "
                     + problem.get());
+        }
+    }
+
+    /** snowflake-jdbc says only "Invalid parameter value null" for a key file it cannot open: name the file. */
+    private static void missingKeyFile(String name, String file) throws SQLException {
+        String problem;
+        try {
+            Path path = Path.of(file);
+            problem = !Files.exists(path) ? "does not exist" : !Files.isRegularFile(path) ? "is not a file"
+                    : !Files.isReadable(path) ? "cannot be read by this process" : null;
+        } catch (InvalidPathException e) {
+            problem = "is not a valid path (" + e.getReason() + ")";
+        }
+        if (problem != null) {
+            throw SqlState.INVALID_VALUE.exception("Snowflake connection '" + name + "': private_key_file " + file + " "
+                    + problem + ". Fix private_key_file in [connections." + name + "] (a relative path is resolved "
+                    + "against the project folder), or give the key itself as private_key.");
         }
     }
 

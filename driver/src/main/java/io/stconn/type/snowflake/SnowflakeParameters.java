@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -35,6 +36,20 @@ public final class SnowflakeParameters {
         @Override
         public String toString() {
             return key + "=" + Masking.value(key, value) + " (" + origin + ")";
+        }
+
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Value other
+                && Objects.equals(key, other.key)
+                && Objects.equals(value, other.value)
+                && Objects.equals(origin, other.origin);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(key, value, origin);
         }
     }
 

@@ -3,6 +3,7 @@ package io.stconn.type.snowflake;
 import io.stconn.dialect.JdbcTarget;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -32,5 +33,18 @@ public record SnowflakeTarget(JdbcTarget jdbc, Path tokenFile) {
     @Override
     public String toString() {
         return "SnowflakeTarget[" + jdbc + (tokenFile == null ? "" : ", tokenFile=" + tokenFile) + "]";
+    }
+
+    // written out, not generated: generated record methods leave this class in a JDK-wide cache
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof SnowflakeTarget other
+            && Objects.equals(jdbc, other.jdbc)
+            && Objects.equals(tokenFile, other.tokenFile);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jdbc, tokenFile);
     }
 }

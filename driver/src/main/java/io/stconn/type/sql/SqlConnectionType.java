@@ -14,6 +14,7 @@ import io.stconn.dialect.Dialect;
 import io.stconn.dialect.JdbcDriver;
 import io.stconn.dialect.JdbcTarget;
 import io.stconn.dialect.SqlAlchemyUrl;
+import io.stconn.dialect.UrlLogin;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -71,7 +72,8 @@ public final class SqlConnectionType implements ConnectionType {
         config.get(SqlKey.PASSWORD.key()).ifPresent(v -> props.setProperty("password", v.text()));
         props.putAll(queryTable(config, new LinkedHashMap<>()));
         props.putAll(EngineKwargs.connectArgs(config));
-        return PoolTarget.ofDriver(driver, url, props);
+        // a login written in the url still wins over the section's keys, but travels as Properties
+        return PoolTarget.ofDriver(driver, UrlLogin.lift(url, props), props);
     }
 
     private PoolTarget dialectTarget(ConnectionConfig config, String url) throws SQLException {
