@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.Objects;
 
 /**
  * The tool's only way into stconn, the road every door takes: a {@code jdbc:stconn:} URL and
@@ -55,6 +56,23 @@ final class Connections {
 
     /** A resolution, and when its target could not be built for want of a driver jar, why. */
     record Described(Resolution resolution, SQLException missingDriver) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Described other
+            && Objects.equals(resolution, other.resolution)
+            && Objects.equals(missingDriver, other.missingDriver);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(resolution, missingDriver);
+        }
+
+        @Override
+        public String toString() {
+            return "Described[resolution=" + resolution + ", missingDriver=" + missingDriver + "]";
+        }
     }
 
     /** The merged secrets the options point at (--project, --secrets, -p project_dir=...). */

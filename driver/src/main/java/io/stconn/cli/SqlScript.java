@@ -2,6 +2,7 @@ package io.stconn.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * SQL text cut into statements as psql cuts it: at each semicolon that is outside a quoted string
@@ -15,6 +16,23 @@ final class SqlScript {
 
     /** One statement and the 1-based line of the script it starts on. */
     record Statement(String sql, int line) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Statement other
+            && Objects.equals(sql, other.sql)
+            && Objects.equals(line, other.line);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sql, line);
+        }
+
+        @Override
+        public String toString() {
+            return "Statement[sql=" + sql + ", line=" + line + "]";
+        }
     }
 
     static List<Statement> statements(String sql) {

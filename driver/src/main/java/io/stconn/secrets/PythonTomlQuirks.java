@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
  * The lines of a secrets file that Streamlit's Python {@code toml} (0.10) reads differently from
@@ -12,6 +13,23 @@ import java.util.regex.Pattern;
 public final class PythonTomlQuirks {
     /** One line Streamlit reads differently: its number (from 1) and what happens there. */
     public record Quirk(int line, String message) {
+        // written out, not generated: generated record methods leave this class in a JDK-wide cache
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Quirk other
+            && Objects.equals(line, other.line)
+            && Objects.equals(message, other.message);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(line, message);
+        }
+
+        @Override
+        public String toString() {
+            return "Quirk[line=" + line + ", message=" + message + "]";
+        }
     }
 
     private static final Pattern ESCAPED_QUOTE_ONLY = Pattern.compile("=\\s*\"\\\\\"\"\\s*(#.*)?$");
