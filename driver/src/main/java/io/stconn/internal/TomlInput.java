@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.sql.SQLException;
 
 /**
@@ -42,6 +43,14 @@ public final class TomlInput {
 
     /** The file's text as the parser may safely read it; an SQLException (42601) with file:line when it may not. */
     public static String read(Path path) throws IOException, SQLException {
+        return read(path, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #read(Path)}, with the text adjusted (line for line) before it is bounded: the
+     * adjustment sees the file as written, and the parser only what the bounds let through.
+     */
+    public static String read(Path path, UnaryOperator<String> adjust) throws IOException, SQLException {
         if (!Files.isRegularFile(path)) {
             // a device or a pipe (secrets_files=/dev/zero) would be read forever
             throw SqlState.NO_SECRETS.exception(path + " is not a regular file. Name the TOML file itself.");
@@ -55,7 +64,7 @@ public final class TomlInput {
                     + megabytes(MAX_BYTES) + " MB. Check that " + path + " is the secrets file you meant, and move "
                     + "large values (keys, certificates) into files named by path (private_key_file = \"...\").");
         }
-        return safe(path.toString(), decode(path, bytes));
+        return safe(path.toString(), adjust.apply(decode(path, bytes)));
     }
 
     /** TOML text from elsewhere (an environment variable), bounded the same way; {@code source} names it in errors. */

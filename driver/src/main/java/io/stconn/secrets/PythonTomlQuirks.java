@@ -45,6 +45,10 @@ public final class PythonTomlQuirks {
     public static List<Quirk> of(String text) {
         String[] lines = text.split("\r?\n", -1);
         List<Quirk> quirks = new ArrayList<>();
+        if (text.startsWith("\uFEFF")) {
+            quirks.add(new Quirk(1, "the file starts with a byte-order mark (BOM), which Streamlit's TOML parser reads as"
+                    + " part of the first key and refuses the whole file: save it as UTF-8 without BOM"));
+        }
         boolean inMultiline = false;
         boolean topLevel = true;
         for (int i = 0; i < lines.length; i++) {

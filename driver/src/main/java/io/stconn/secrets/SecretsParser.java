@@ -36,7 +36,7 @@ final class SecretsParser {
     static TomlParseResult parseToml(Path path) throws SQLException {
         try {
             // read as Streamlit's Python parser reads it where TOML 1.0 is stricter (PythonTomlText)
-            String text = PythonTomlText.compatible(TomlInput.read(path));
+            String text = TomlInput.read(path, PythonTomlText::compatible);
             return TomlFiles.parse(path, text, "Fix the file: Streamlit reads the same file.");
         } catch (IOException e) {
             throw SqlState.NO_SECRETS.exception("Cannot read " + path + ": " + e.getMessage()

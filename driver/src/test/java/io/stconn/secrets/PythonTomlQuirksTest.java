@@ -29,6 +29,14 @@ class PythonTomlQuirksTest {
     }
 
     @Test
+    void aByteOrderMarkThatStreamlitsParserRefuses() {
+        List<PythonTomlQuirks.Quirk> quirks = PythonTomlQuirks.of("\uFEFF[connections.a]\nurl = \"sqlite://\"\n");
+
+        assertThat(quirks).extracting(PythonTomlQuirks.Quirk::line).containsExactly(1);
+        assertThat(quirks.get(0).message()).contains("byte-order mark").contains("without BOM");
+    }
+
+    @Test
     void aTopLevelSnowflakeSettingStreamlitExportsToTheEnvironment() {
         List<PythonTomlQuirks.Quirk> quirks = PythonTomlQuirks.of(
                 "SNOWFLAKE_DEFAULT_CONNECTION_NAME = \"prod\"\n[connections.prod]\nSNOWFLAKE_X = 1\n");

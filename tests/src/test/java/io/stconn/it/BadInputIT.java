@@ -249,10 +249,10 @@ class BadInputIT {
                 // ---- paths that are not paths, files that are not files (08001)
                 Bad.of("a NUL in project_dir").secrets(GOOD)
                         .url(p -> "jdbc:stconn:good?project_dir=%00")
-                        .expect(SqlState.INVALID_URL, "project_dir"),
+                        .expect(SqlState.NO_SECRETS, "project_dir"),
                 Bad.of("a NUL in secrets_files").secrets(GOOD)
                         .url(p -> p.url("good", "secrets_files=a\u0000b"))
-                        .expect(SqlState.INVALID_URL, "secrets_files"),
+                        .expect(SqlState.NO_SECRETS, "secrets_files"),
                 Bad.of(".streamlit/secrets.toml that is a folder").name("good")
                         .file(".streamlit/secrets.toml/connections", "x")
                         .expect(SqlState.NO_SECRETS, "is a folder"),
