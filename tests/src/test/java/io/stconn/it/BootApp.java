@@ -73,6 +73,30 @@ final class BootApp implements AutoCloseable {
                 ClassLoader.getPlatformClassLoader()), all.toArray(String[]::new));
     }
 
+    /**
+     * A public static method of the application class, run once in a class loader of its own (an
+     * application that is expected not to start, say).
+     */
+    static Object run(Class<?> application, String method, Object... args) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader("spring-boot-app", classPath(entry -> true),
+                ClassLoader.getPlatformClassLoader())) {
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(loader);
+            String previousLogging = System.setProperty(LOGGING_SYSTEM, "none");
+            try {
+                return invoke(loader.loadClass(application.getName()), method, args);
+            } finally {
+                invoke(loader.loadClass(application.getName()), "deregisterDrivers");
+                Thread.currentThread().setContextClassLoader(previous);
+                if (previousLogging == null) {
+                    System.clearProperty(LOGGING_SYSTEM);
+                } else {
+                    System.setProperty(LOGGING_SYSTEM, previousLogging);
+                }
+            }
+        }
+    }
+
     /** A public static method of the application class, called with the context and the arguments. */
     Object call(String method, Object... args) throws SQLException, ReflectiveOperationException {
         Object[] all = new Object[args.length + 1];
@@ -92,6 +116,11 @@ final class BootApp implements AutoCloseable {
     }
 
     private Object invoke(String name, Object... args) throws SQLException, ReflectiveOperationException {
+        return invoke(app, name, args);
+    }
+
+    private static Object invoke(Class<?> app, String name, Object... args)
+            throws SQLException, ReflectiveOperationException {
         Method m = Arrays.stream(app.getMethods()).filter(method -> method.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new NoSuchMethodException(app.getName() + "." + name));
         try {

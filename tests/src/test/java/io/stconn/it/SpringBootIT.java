@@ -82,7 +82,7 @@ class SpringBootIT {
     @Test
     void urlAndDriverClassNameRunInBootsOwnPool() throws Exception {
         String name = Project.uniqueName("spring_url");
-        Project project = petsProject(name);
+        Project project = petsProject(tmp, name);
         try (BootApp app = start(
                 "spring.datasource.url=" + project.url(name),
                 "spring.datasource.driver-class-name=io.stconn.StconnDriver")) {
@@ -96,7 +96,7 @@ class SpringBootIT {
     @Test
     void springDatasourceTypeMakesStconnsPoolTheOnlyOne() throws Exception {
         String name = Project.uniqueName("spring_type");
-        Project project = petsProject(name);
+        Project project = petsProject(tmp, name);
         try (BootApp app = start(
                 "spring.datasource.type=io.stconn.StconnDataSource",
                 "spring.datasource.url=" + project.url(name),
@@ -140,7 +140,8 @@ class SpringBootIT {
         }
     }
 
-    private Project petsProject(String name) throws SQLException {
+    /** A project whose section {@code name} is an H2 file database holding a pets table. */
+    static Project petsProject(Path tmp, String name) throws SQLException {
         Path db = Dbs.h2File(tmp.resolve("project/data/shop"), name);
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + db); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE pets (id INTEGER PRIMARY KEY, name VARCHAR(40), species VARCHAR(40))");
