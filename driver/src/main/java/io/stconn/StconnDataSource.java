@@ -209,8 +209,9 @@ public class StconnDataSource extends BaseDataSource implements Referenceable {
 
     /**
      * The pool reports HikariCP's {@code hikaricp.*} meters, tagged {@code pool=stconn-<name>}, to this
-     * Micrometer {@code MeterRegistry} (or Dropwizard {@code MetricRegistry}); typed Object so that
-     * neither library is needed when no registry is given. A pool already running starts reporting
+     * Micrometer {@code MeterRegistry} (or a Dropwizard {@code MetricRegistry}, or a Prometheus client
+     * {@code CollectorRegistry} for HikariCP's own Prometheus tracker); typed Object so that no such
+     * library is needed when no registry is given. A pool already running starts reporting
      * at once; the first registry given for a connection stays.
      *
      * @throws IllegalArgumentException when the object is neither kind of registry

@@ -2,6 +2,9 @@ package io.stconn.pool;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.prometheus.PrometheusMetricsTrackerFactory;
+import io.prometheus.client.CollectorRegistry;
 import io.stconn.SqlState;
 import io.stconn.request.ConnectionRequest.PoolKey;
 import java.sql.SQLException;
@@ -11,24 +14,26 @@ import java.util.logging.Logger;
 
 /**
  * The metric registries callers gave for their connections, handed to HikariCP, which reports its
- * own {@code hikaricp.*} meters tagged with the pool name. HikariCP takes a Micrometer
- * {@code MeterRegistry} or a Dropwizard {@code MetricRegistry} as an Object and looks for those
- * classes by name, so neither library is needed unless a registry is given. A registry outlives
+ * own meters tagged with the pool name. HikariCP takes a Micrometer {@code MeterRegistry} or a
+ * Dropwizard {@code MetricRegistry} as an Object and looks for those classes by name; a Prometheus
+ * {@code CollectorRegistry} goes to HikariCP's own Prometheus tracker. No library is needed unless a
+ * registry is given. A registry outlives
  * the pools of its connection: a pool rebuilt after a change of the secrets reports to it too.
  */
 final class PoolMetrics {
     private static final Logger LOG = Logger.getLogger(PoolMetrics.class.getName());
     static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
     static final String DROPWIZARD = "com.codahale.metrics.MetricRegistry";
+    static final String PROMETHEUS = "io.prometheus.client.CollectorRegistry";
 
     private final Map<PoolKey, Object> registries = new ConcurrentHashMap<>();
 
     /** Remembers the registry for the connection's pools; the first one given for a connection stays. */
     Object register(PoolKey key, Object registry) throws SQLException {
-        if (!isA(registry, MICROMETER) && !isA(registry, DROPWIZARD)) {
+        if (!isA(registry, MICROMETER) && !isA(registry, DROPWIZARD) && !isA(registry, PROMETHEUS)) {
             throw SqlState.INVALID_VALUE.exception("A metric registry for connection '" + key.name() + "' must be a "
-                    + "Micrometer " + MICROMETER + " or a Dropwizard " + DROPWIZARD + ", not "
-                    + (registry == null ? "null" : registry.getClass().getName()));
+                    + "Micrometer " + MICROMETER + ", a Dropwizard " + DROPWIZARD + " or a Prometheus " + PROMETHEUS
+                    + ", not " + (registry == null ? "null" : registry.getClass().getName()));
         }
         Object kept = registries.putIfAbsent(key, registry);
         return kept == null ? registry : kept;
@@ -37,7 +42,9 @@ final class PoolMetrics {
     /** For a pool about to start. */
     void configure(HikariConfig config, PoolKey key) {
         Object registry = registries.get(key);
-        if (registry != null) {
+        if (registry != null && isA(registry, PROMETHEUS)) {
+            config.setMetricsTrackerFactory(Prometheus.tracker(registry));
+        } else if (registry != null) {
             config.setMetricRegistry(registry);
         }
     }
@@ -45,7 +52,11 @@ final class PoolMetrics {
     /** For a pool already running without a registry (HikariCP takes one once, after the start too). */
     static void attach(HikariDataSource pool, Object registry) {
         if (pool.getMetricRegistry() == null && pool.getMetricsTrackerFactory() == null) {
-            pool.setMetricRegistry(registry);
+            if (isA(registry, PROMETHEUS)) {
+                pool.setMetricsTrackerFactory(Prometheus.tracker(registry));
+            } else {
+                pool.setMetricRegistry(registry);
+            }
             LOG.fine(() -> pool.getPoolName() + " - reporting to " + registry.getClass().getName());
         }
     }
@@ -59,6 +70,13 @@ final class PoolMetrics {
             return Class.forName(className, false, HikariConfig.class.getClassLoader()).isInstance(object);
         } catch (ClassNotFoundException e) {
             return false;
+        }
+    }
+
+    /** Loaded only when a Prometheus registry is given: it links to the Prometheus client. */
+    private static final class Prometheus {
+        static MetricsTrackerFactory tracker(Object registry) {
+            return new PrometheusMetricsTrackerFactory((CollectorRegistry) registry);
         }
     }
 }
