@@ -48,6 +48,7 @@ public final class Stconn {
     public static final class Builder {
         private final String name;
         private final Map<String, String> kwargs = new LinkedHashMap<>();
+        private Object metricRegistry;
 
         private Builder(String name) {
             this.name = name;
@@ -70,6 +71,12 @@ public final class Stconn {
             return kwarg(StconnKey.PROJECT_DIR.key(), dir.toAbsolutePath().toString());
         }
 
+        /** The pool reports its hikaricp.* meters to this Micrometer MeterRegistry (see StconnDataSource#setMetricRegistry). */
+        public Builder metrics(Object registry) {
+            this.metricRegistry = registry;
+            return this;
+        }
+
         public Builder kwarg(String key, Object value) {
             if (value == null) {
                 kwargs.remove(key);
@@ -85,6 +92,7 @@ public final class Stconn {
             Properties props = new Properties();
             props.putAll(kwargs);
             ds.setProperties(props);
+            ds.setMetricRegistry(metricRegistry);
             StconnConnection connection = new StconnConnection(name, ds);
             connection.describe();
             return connection;

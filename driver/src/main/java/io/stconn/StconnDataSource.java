@@ -39,6 +39,7 @@ public class StconnDataSource extends BaseDataSource implements Referenceable {
     private String password;
     private final Properties kwargs = new Properties();
     private volatile ConnectionRequest request;
+    private volatile Object metricRegistry;
 
     public StconnDataSource() {
     }
@@ -69,6 +70,9 @@ public class StconnDataSource extends BaseDataSource implements Referenceable {
         ConnectionRequest r = request;
         if (r == null) {
             r = Road.shared().request(jdbcUrl(), properties());
+            if (metricRegistry != null) {
+                Road.shared().metrics(r, metricRegistry);
+            }
             request = r;
         }
         return r;
@@ -201,6 +205,43 @@ public class StconnDataSource extends BaseDataSource implements Referenceable {
     public void setProperty(String key, String value) {
         kwargs.setProperty(key, value);
         changed();
+    }
+
+    /**
+     * The pool reports HikariCP's {@code hikaricp.*} meters, tagged {@code pool=stconn-<name>}, to this
+     * Micrometer {@code MeterRegistry} (or a Dropwizard {@code MetricRegistry}, or a Prometheus client
+     * {@code CollectorRegistry} for HikariCP's own Prometheus tracker); typed Object so that no such
+     * library is needed when no registry is given. A pool already running starts reporting
+     * at once; the first registry given for a connection stays.
+     *
+     * @throws IllegalArgumentException when the object is neither kind of registry
+     */
+    public void setMetricRegistry(Object registry) {
+        this.metricRegistry = registry;
+        ConnectionRequest r = request;
+        if (r != null && registry != null) {
+            try {
+                Road.shared().metrics(r, registry);
+            } catch (SQLException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    public Object getMetricRegistry() {
+        return metricRegistry;
+    }
+
+    /**
+     * Retires the pool this DataSource draws from (connections still borrowed keep working), as an
+     * application server's {@code closeMethod} or a Spring context's shutdown calls it; a later
+     * getConnection builds a new pool.
+     */
+    public void close() {
+        ConnectionRequest r = request;
+        if (r != null) {
+            Road.shared().reset(r);
+        }
     }
 
     /**

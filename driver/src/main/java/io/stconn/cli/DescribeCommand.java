@@ -65,6 +65,13 @@ final class DescribeCommand {
         // a setting given as hikari.<setting> (the table or a kwarg) says where; the rest the type derived
         pool.keySet().forEach(setting -> sources.put("pool." + setting, !given.containsKey(setting) ? HIKARI_DEFAULT
                 : sources.getOrDefault("hikari." + setting, resolution.typeName() + " type")));
+        // a driver property from a kwarg says where that kwarg came from; the rest the type derived
+        if (target != null) {
+            Map<String, String> fromKey = target.propertySources();
+            String derived = resolution.typeName() + " type";
+            target.maskedProperties().keySet().forEach(property -> sources.put("property." + property,
+                    fromKey.containsKey(property) ? sources.getOrDefault(fromKey.get(property), derived) : derived));
+        }
 
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", resolution.request().name());
@@ -147,8 +154,8 @@ final class DescribeCommand {
 
         Map<String, String> sources = (Map<String, String>) d.get("sources");
         List<List<Object>> properties = new ArrayList<>();
-        ((Map<String, Object>) d.get("properties")).forEach((k, v) -> properties.add(List.of(k, v)));
-        section(out, "driver properties", List.of("property", "value"), properties);
+        ((Map<String, Object>) d.get("properties")).forEach((k, v) -> properties.add(row(k, v, sources.get("property." + k))));
+        section(out, "driver properties", List.of("property", "value", "from"), properties);
 
         List<List<Object>> config = new ArrayList<>();
         ((Map<String, Object>) d.get("config")).forEach((k, v) -> config.add(row(k, cut(v), sources.get(k))));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -184,6 +185,21 @@ public enum Dialect {
         }
         Path base = (projectDir == null ? Path.of("") : projectDir).toAbsolutePath();
         return target.build(form.url(parts, target, base));
+    }
+
+    /**
+     * The driver properties one parameter becomes for this driver (none when it is dropped or goes
+     * into the URL): describe names the kwarg each property came from.
+     */
+    public Set<String> propertiesOf(String key, String value, JdbcDriver driver) {
+        KnownDriver known = KnownDriver.of(driver);
+        TargetBuilder target = new TargetBuilder(this, known == null || !drivers.contains(known) ? drivers.get(0) : known);
+        try {
+            translations.apply(key, value, target);
+        } catch (SQLException e) {
+            return Set.of(); // refused: target() reports it
+        }
+        return target.propertyNames();
     }
 
     /** For the generated dialect table (DialectTableTest). */

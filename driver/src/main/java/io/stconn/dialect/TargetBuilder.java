@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** Collects what the parameter rules and the URL form decide, then becomes a {@link JdbcTarget}. */
 final class TargetBuilder {
@@ -32,6 +33,10 @@ final class TargetBuilder {
 
     void property(String key, String value) {
         properties.setProperty(key, value);
+    }
+
+    Set<String> propertyNames() {
+        return properties.stringPropertyNames();
     }
 
     void urlSetting(String key, String value) {

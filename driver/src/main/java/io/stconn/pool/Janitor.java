@@ -1,5 +1,6 @@
 package io.stconn.pool;
 
+import io.stconn.internal.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,11 +38,7 @@ final class Janitor {
             return;
         }
         if (executor == null) {
-            executor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "stconn-janitor");
-                t.setDaemon(true);
-                return t;
-            });
+            executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("stconn-janitor"));
             executor.setKeepAliveTime(5, TimeUnit.SECONDS);
             executor.allowCoreThreadTimeOut(true);
             executor.setRemoveOnCancelPolicy(true);

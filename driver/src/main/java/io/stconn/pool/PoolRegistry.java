@@ -37,6 +37,7 @@ public final class PoolRegistry {
     private final Map<CacheSpec, PoolCache> caches = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> poolNumbers = new ConcurrentHashMap<>();
     private final Janitor janitor = new Janitor(this::sweepExpired, this::hasExpiringPools);
+    private final PoolMetrics metrics = new PoolMetrics();
 
     public PoolRegistry(TargetSource targets) {
         this.targets = targets;
@@ -166,6 +167,23 @@ public final class PoolRegistry {
         }
     }
 
+    /**
+     * The request's pools report to this Micrometer MeterRegistry (or Dropwizard MetricRegistry)
+     * from now on: the running pool at once, and every pool later built for the same connection.
+     */
+    public void metrics(ConnectionRequest request, Object registry) throws SQLException {
+        Object kept = metrics.register(request.poolKey(), registry);
+        PoolCache cache = caches.get(request.cacheSpec());
+        if (cache != null) {
+            synchronized (cache.lockFor(request.poolKey())) {
+                PoolEntry entry = cache.get(request.poolKey());
+                if (entry != null) {
+                    PoolMetrics.attach(entry.dataSource, kept);
+                }
+            }
+        }
+    }
+
     /** A target and the secrets it was decided from: a pool built from it is fresh while they are unchanged. */
     record Resolved(PoolTarget target, SecretsWatch watch, long generation) {
         // written out, not generated: generated record methods leave this class in a JDK-wide cache
@@ -217,6 +235,7 @@ public final class PoolRegistry {
     private PoolEntry build(ConnectionRequest request, Resolved resolved) throws SQLException {
         PoolTarget target = resolved.target();
         HikariConfig config = PoolSettings.config(request.name(), target.poolSettings(), poolName(request.name()));
+        metrics.configure(config, request.poolKey());
         config.setDataSource(target.dataSource() != null ? target.dataSource()
                 : MemoryDatabase.of(target.driver(), target.jdbcUrl(), target.properties()));
         target.notes().forEach(note -> LOG.fine(() -> config.getPoolName() + " - " + note));

@@ -2,6 +2,7 @@ package io.stconn.pool;
 
 import com.zaxxer.hikari.HikariConfig;
 import io.stconn.SqlState;
+import io.stconn.internal.DaemonThreads;
 import io.stconn.internal.Env;
 import io.stconn.internal.Masking;
 import io.stconn.internal.Nearest;
@@ -66,6 +67,8 @@ public final class PoolSettings {
         config.setPoolName(poolName);
         // with no MBean server yet, the registry registers the MBeans later, off the first connection's path
         config.setRegisterMbeans(jmx() && PoolMBeans.serverExists());
+        // HikariCP's housekeeper, adder and closer threads, with stconn's loader as context class loader
+        config.setThreadFactory(DaemonThreads.numbered(poolName + ":worker"));
         return config;
     }
 

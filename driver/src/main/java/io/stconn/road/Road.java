@@ -66,6 +66,11 @@ public final class Road {
         return pools.currentPool(request);
     }
 
+    /** The request's pools report to this metric registry (Micrometer or Dropwizard), the running one at once. */
+    public void metrics(ConnectionRequest request, Object registry) throws SQLException {
+        pools.metrics(request, registry);
+    }
+
     /** Retires the request's pool now; the next connection builds a new one. */
     public void reset(ConnectionRequest request) {
         pools.reset(request);

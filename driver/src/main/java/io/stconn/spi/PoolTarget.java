@@ -3,6 +3,7 @@ package io.stconn.spi;
 import io.stconn.internal.Masking;
 import java.sql.Driver;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -21,9 +22,16 @@ public final class PoolTarget {
     private final DataSource dataSource;
     private final Properties poolSettings;
     private final List<String> notes;
+    private final Map<String, String> propertySources;
 
     private PoolTarget(Driver driver, String jdbcUrl, Properties properties, DataSource dataSource,
                        Properties poolSettings, List<String> notes) {
+        this(driver, jdbcUrl, properties, dataSource, poolSettings, notes, Map.of());
+    }
+
+    private PoolTarget(Driver driver, String jdbcUrl, Properties properties, DataSource dataSource,
+                       Properties poolSettings, List<String> notes, Map<String, String> propertySources) {
+        this.propertySources = Map.copyOf(propertySources);
         this.driver = driver;
         this.jdbcUrl = jdbcUrl;
         this.properties = properties;
@@ -47,7 +55,7 @@ public final class PoolTarget {
 
     /** The same target with these HikariCP settings (HikariCP property names, validated by HikariCP). */
     public PoolTarget withPoolSettings(Properties settings) {
-        return new PoolTarget(driver, jdbcUrl, properties, dataSource, copy(settings), notes);
+        return new PoolTarget(driver, jdbcUrl, properties, dataSource, copy(settings), notes, propertySources);
     }
 
     /** A note that begins so is also said when the database refuses the login: a likely cause, and its fix. */
@@ -57,9 +65,22 @@ public final class PoolTarget {
     /** A note that begins so is shown to whoever checks the connection, even when it works. */
     public static final String WARNING = "warning: ";
 
-    /** The same target with notes for the debug log (never secret values). */
+    /** The same target with notes for the debug log and describe (never secret values). */
     public PoolTarget withNotes(List<String> newNotes) {
-        return new PoolTarget(driver, jdbcUrl, properties, dataSource, poolSettings, newNotes);
+        return new PoolTarget(driver, jdbcUrl, properties, dataSource, poolSettings, newNotes, propertySources);
+    }
+
+    /**
+     * The same target saying, for driver properties that came from a configuration key of another
+     * name or as they were (a kwarg passed through), which key that was: describe shows its origin.
+     */
+    public PoolTarget withPropertySources(Map<String, String> sources) {
+        return new PoolTarget(driver, jdbcUrl, properties, dataSource, poolSettings, notes, sources);
+    }
+
+    /** Driver property name to the configuration key it came from, where the type said so. */
+    public Map<String, String> propertySources() {
+        return propertySources;
     }
 
     public Driver driver() {

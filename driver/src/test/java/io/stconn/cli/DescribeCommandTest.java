@@ -55,11 +55,11 @@ class DescribeCommandTest {
                 secrets      %s
 
                 driver properties
-                  property | value
-                  ---------+------
-                  password | ****
-                  user     | sa
-                """.formatted(jar, secrets))
+                  property | value | from
+                  ---------+-------+%s
+                  password | ****  | %s:5:1
+                  user     | sa    | %s:4:1
+                """.formatted(jar, secrets, "-".repeat(secrets.toString().length() + 5), secrets, secrets))
                 .containsPattern("project_dir +\\| " + Pattern.quote(temp.toString()) + " +\\| --project")
                 .containsPattern("password +\\| \\*\\*\\*\\* +\\| " + Pattern.quote(secrets + ":5:1"))
                 .containsPattern("hikari.maximumPoolSize +\\| 3 +\\| " + Pattern.quote(secrets + ":7:1"))

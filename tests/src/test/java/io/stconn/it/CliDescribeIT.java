@@ -72,13 +72,14 @@ class CliDescribeIT {
                 secrets      %s
 
                 driver properties
-                  property | value
-                  ---------+------
-                  password | ****
-                  user     | sa
+                  property | value | from
+                  ---------+-------+-%s
+                  password | ****  | %s:5:1
+                  user     | sa    | %s:4:1
 
                 configuration, and where each value came from
-                """.formatted(Jars.h2Jar(), project.resolve("db/pets"), file));
+                """.formatted(Jars.h2Jar(), project.resolve("db/pets"), file, "-".repeat(file.toString().length() + 4),
+                file, file));
         assertThat(out)
                 .containsPattern(row("project_dir", project.dir().toString(), "--project"))
                 .containsPattern(row("dialect", "h2", file + ":2:1"))

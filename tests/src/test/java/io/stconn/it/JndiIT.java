@@ -69,6 +69,32 @@ class JndiIT {
         assertThat(Pools.number(Pools.configOf(name), "MaximumPoolSize")).isEqualTo(2);
     }
 
+    /** Tomcat's ResourceRef for {@code <Resource type="javax.sql.DataSource" connectionName=... />}. */
+    @Test
+    void javaxSqlDataSourceResourceTakesConnectionNameAndEveryOtherAttributeAsAKwarg() throws Exception {
+        String name = Project.uniqueName("jndi_tomcat");
+        Project project = Project.in(tmp).secrets(
+                "[connections." + name + "]\n"
+                        + "url = " + Project.toml("jdbc:h2:mem:" + name) + "\n");
+        Reference resource = new Reference("javax.sql.DataSource", "io.stconn.StconnDataSourceFactory", null);
+        // what Tomcat itself writes into the reference: not kwargs
+        resource.add(new StringRefAddr("auth", "Container"));
+        resource.add(new StringRefAddr("singleton", "true"));
+        resource.add(new StringRefAddr("factory", "io.stconn.StconnDataSourceFactory"));
+        resource.add(new StringRefAddr("closeMethod", "close"));
+        resource.add(new StringRefAddr("connectionName", name));
+        resource.add(new StringRefAddr("projectDir", project.dir().toString()));
+        resource.add(new StringRefAddr("hikari.maximumPoolSize", "4"));
+
+        DataSource dataSource = (DataSource) new StconnDataSourceFactory().getObjectInstance(resource, null, null, null);
+
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("H2");
+        }
+        assertThat(Pools.number(Pools.configOf(name), "MaximumPoolSize")).isEqualTo(4);
+        ((StconnDataSource) dataSource).close();
+    }
+
     @Test
     void aReferenceToAnotherClassIsNotOurs() throws Exception {
         Reference other = new Reference("com.example.OtherDataSource", "io.stconn.StconnDataSourceFactory", null);

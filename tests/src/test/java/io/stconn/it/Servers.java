@@ -70,6 +70,19 @@ final class Servers {
         return DriverManager.getConnection(server.directUrl, APP_USER, APP_PASSWORD);
     }
 
+    /**
+     * A {@code [connections.<name>]} section in the form of Streamlit's tutorials (dialect, host,
+     * database, username, password) reaching the test database as the application role.
+     */
+    static String tutorialSection(String name, String dialect) {
+        return "[connections." + name + "]\n"
+                + "dialect = \"" + dialect + "\"\n"
+                + "host = \"" + HOST + "\"\n"
+                + "database = \"" + DATABASE + "\"\n"
+                + "username = \"" + APP_USER + "\"\n"
+                + "password = " + Project.toml(APP_PASSWORD) + "\n";
+    }
+
     /** Streamlit's tutorial table, as "name:pet" in name order: John:cat, Mary:dog, Robert:bird. */
     static List<String> pets(Connection c) throws SQLException {
         List<String> rows = new ArrayList<>();

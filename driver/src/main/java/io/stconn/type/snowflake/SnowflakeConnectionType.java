@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -85,7 +86,9 @@ public final class SnowflakeConnectionType implements ConnectionType {
                 ? PoolTarget.ofDriver(loaded.driver(), mapped.url(), mapped.properties())
                 : PoolTarget.ofDataSource(new TokenFileDataSource(loaded.driver(), mapped.url(), mapped.properties(),
                 mapped.tokenFile()));
-        resolved.notes().forEach(n -> LOG.fine(() -> "stconn: " + config.name() + ": " + n));
+        // a value the user wrote that does not reach snowflake-jdbc is a warning; the rest is for the debug log
+        resolved.notes().forEach(n -> LOG.log(n.startsWith("dropped ") ? Level.WARNING : Level.FINE,
+                () -> "stconn: " + config.name() + ": " + n));
         return target.withNotes(resolved.notes()).withPoolSettings(EngineKwargs.poolSettings(resolved.poolConfig()));
     }
 

@@ -72,8 +72,15 @@ public final class SqlConnectionType implements ConnectionType {
         config.get(SqlKey.PASSWORD.key()).ifPresent(v -> props.setProperty("password", v.text()));
         props.putAll(queryTable(config, new LinkedHashMap<>()));
         props.putAll(EngineKwargs.connectArgs(config));
+        // a jdbc: url's parameters are the driver's own names already: the kwargs pass as written
+        Map<String, String> sources = new LinkedHashMap<>();
+        DriverKwargs.of(config, true).forEach((key, v) -> {
+            props.setProperty(key, v.text());
+            sources.put(key, v.key());
+        });
         // a login written in the url still wins over the section's keys, but travels as Properties
-        return PoolTarget.ofDriver(driver, UrlLogin.lift(url, props), props);
+        return PoolTarget.ofDriver(driver, UrlLogin.lift(url, props), props).withPropertySources(sources)
+                .withNotes(DriverKwargs.dropped(config, false));
     }
 
     private PoolTarget dialectTarget(ConnectionConfig config, String url) throws SQLException {
@@ -124,15 +131,31 @@ public final class SqlConnectionType implements ConnectionType {
         List<JdbcDriver> candidates = driverKey != null ? List.of(new JdbcDriver(driverKey, null)) : dialect.drivers();
         String where = config.where(driverKey != null ? "driver" : url != null ? "url" : "dialect");
         DriverLoader.Loaded loaded = DriverLoader.loadFirst(config.name(), where, candidates);
-        JdbcTarget jt = dialect.target(withConnectArgs(parts, config), loaded.choice(), config.projectDir());
-        Properties props = jt.properties();
+        Map<String, ConfigValue> kwargs = DriverKwargs.of(config, url != null);
+        JdbcTarget jt = dialect.target(withParameters(parts, EngineKwargs.connectArgs(config), kwargs), loaded.choice(),
+                config.projectDir());
+        Map<String, String> sources = loginSources(config, url != null);
+        kwargs.forEach((key, v) -> dialect.propertiesOf(key, v.text(), loaded.choice())
+                .forEach(property -> sources.put(property, v.key())));
         List<String> notes = new ArrayList<>(jt.notes());
-        if (url != null && config.get("password").isEmpty() && SqlAlchemyUrl.passwordIsEncoded(url)) {
-            notes.add(PoolTarget.LOGIN_HINT + "the password in url (" + config.where("url") + ") holds a %XX escape, "
-                    + "and url passwords are percent-decoded, as SQLAlchemy decodes them. Write a literal % as %25, or "
-                    + "move the password out of the url into a key of its own, password, which is used as written.");
+        notes.addAll(DriverKwargs.dropped(config, url != null));
+        if (url != null && config.get(SqlKey.PASSWORD.key()).isEmpty() && SqlAlchemyUrl.passwordIsEncoded(url)) {
+            notes.add(PoolTarget.LOGIN_HINT + "the password in url (" + config.where(SqlKey.URL.key()) + ") holds a %XX "
+                    + "escape, and url passwords are percent-decoded, as SQLAlchemy decodes them. Write a literal % as %25, "
+                    + "or move the password out of the url into a key of its own, password, which is used as written.");
         }
-        return PoolTarget.ofDriver(loaded.driver(), jt.url(), props).withNotes(notes);
+        return PoolTarget.ofDriver(loaded.driver(), jt.url(), jt.properties()).withPropertySources(sources)
+                .withNotes(notes);
+    }
+
+    /** Which key the user and password came from: a key of their own, or the url (where kwargs do not override it). */
+    private static Map<String, String> loginSources(ConnectionConfig config, boolean withUrl) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        Optional<ConfigValue> user = config.first("username", "user").filter(v -> !withUrl || v.source().isKwarg());
+        Optional<ConfigValue> password = config.get("password").filter(v -> !withUrl || v.source().isKwarg());
+        sources.put("user", user.map(ConfigValue::key).orElse("url"));
+        sources.put("password", password.map(ConfigValue::key).orElse("url"));
+        return sources;
     }
 
     private static ConnectionParts partsFrom(ConnectionConfig config) throws SQLException {
@@ -164,16 +187,21 @@ public final class SqlConnectionType implements ConnectionType {
     }
 
     /**
-     * connect_args are the same Python connect arguments as the url's query, so they go through the
-     * dialect's translation too; as in SQLAlchemy, they win over the query.
+     * connect_args and the driver kwargs are the same connect arguments as the url's query, so they
+     * go through the dialect's translation too. connect_args win over the query, as in SQLAlchemy;
+     * kwargs win over both, as kwargs win over the secrets.
      */
-    private static ConnectionParts withConnectArgs(ConnectionParts parts, ConnectionConfig config) {
-        Properties args = EngineKwargs.connectArgs(config);
-        if (args.isEmpty()) {
+    private static ConnectionParts withParameters(ConnectionParts parts, Properties connectArgs,
+                                                  Map<String, ConfigValue> kwargs) {
+        if (connectArgs.isEmpty() && kwargs.isEmpty()) {
             return parts;
         }
         Map<String, String> query = new LinkedHashMap<>(parts.query());
-        args.stringPropertyNames().forEach(k -> query.put(k, args.getProperty(k)));
+        connectArgs.stringPropertyNames().forEach(k -> query.put(k, connectArgs.getProperty(k)));
+        kwargs.forEach((k, v) -> {
+            query.remove(k); // re-inserted last, so that the translation applies it last
+            query.put(k, v.text());
+        });
         return parts.withQuery(query);
     }
 
