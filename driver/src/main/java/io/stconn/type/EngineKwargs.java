@@ -40,6 +40,11 @@ public final class EngineKwargs {
     private EngineKwargs() {
     }
 
+    /** One of create_engine's own arguments: as a kwarg it configures the pool, and never reaches the driver. */
+    public static boolean isEngineArgument(String key) {
+        return CREATE_ENGINE.contains(key);
+    }
+
     /** HikariCP settings for this configuration (create_engine_kwargs, autocommit, then the hikari table). */
     public static Properties poolSettings(ConnectionConfig config) throws SQLException {
         Map<String, ConfigValue> engine = engineKwargs(config);
@@ -110,7 +115,7 @@ public final class EngineKwargs {
     static Map<String, ConfigValue> engineKwargs(ConnectionConfig config) {
         Map<String, ConfigValue> engine = config.table("create_engine_kwargs");
         config.values().forEach((key, value) -> {
-            if (value.source().isKwarg() && CREATE_ENGINE.contains(key)) {
+            if (value.source().isKwarg() && isEngineArgument(key)) {
                 engine.put(key, value);
             }
         });

@@ -4,6 +4,7 @@ import io.stconn.StconnKey;
 import io.stconn.spi.ConfigValue;
 import io.stconn.spi.ConfigValue.Source;
 import io.stconn.spi.ConnectionConfig;
+import io.stconn.type.EngineKwargs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,7 +32,8 @@ final class DriverKwargs {
     }
 
     static boolean isTypeKey(String key) {
-        return TYPE_KEYS.contains(key) || StconnKey.of(key).isPresent() || TABLES.stream().anyMatch(key::startsWith);
+        return TYPE_KEYS.contains(key) || StconnKey.of(key).isPresent() || EngineKwargs.isEngineArgument(key)
+                || TABLES.stream().anyMatch(key::startsWith);
     }
 
     /**

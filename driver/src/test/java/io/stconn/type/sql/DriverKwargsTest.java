@@ -32,7 +32,8 @@ class DriverKwargsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"url", "dialect", "host", "username", "user", "password", "query", "query.sslmode",
-            "create_engine_kwargs.pool_size", "hikari.maximumPoolSize", "autocommit", "ttl", "project_dir"})
+            "create_engine_kwargs.pool_size", "hikari.maximumPoolSize", "autocommit", "ttl", "project_dir",
+            "pool_size", "max_overflow", "echo", "isolation_level"})
     void keysOfTheTypeAndOfStconnAreNotDriverProperties(String key) {
         assertThat(DriverKwargs.isTypeKey(key)).isTrue();
         assertThat(DriverKwargs.of(config(kwarg(key, "x", Source.URL_PARAMETER)), false)).isEmpty();
