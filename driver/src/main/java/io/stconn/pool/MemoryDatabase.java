@@ -1,5 +1,6 @@
 package io.stconn.pool;
 
+import io.stconn.SqlState;
 import io.stconn.internal.BaseDataSource;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -54,7 +55,7 @@ final class MemoryDatabase extends BaseDataSource implements AutoCloseable {
             try {
                 return (Connection) kept.getClass().getMethod("duplicate").invoke(kept);
             } catch (ReflectiveOperationException e) {
-                throw new SQLException("the DuckDB driver cannot duplicate its connection: " + e, "08001", e);
+                throw SqlState.CONNECTION_FAILED.exception("the DuckDB driver cannot duplicate its connection: " + e, e);
             }
         }
         return opener.getConnection();
@@ -72,9 +73,10 @@ final class MemoryDatabase extends BaseDataSource implements AutoCloseable {
         return keeper;
     }
 
-    /** Drops the database: called when the pool itself is closed. */
+    /** Drops the database, and closes what the pool lent out and HikariCP could only abort: the pool is closed. */
     @Override
     public synchronized void close() throws SQLException {
+        opener.closeOpened();
         if (keeper != null) {
             keeper.close();
             keeper = null;

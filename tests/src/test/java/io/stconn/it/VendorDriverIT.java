@@ -112,16 +112,21 @@ class VendorDriverIT {
     }
 
     @Test
-    void oracleDatabaseIsTheServiceName() throws Exception {
+    void oracleDatabaseIsTheSidAsSqlAlchemyReadsItAndServiceNameIsTheWayToAService() throws Exception {
         try (OracleListener listener = new OracleListener()) {
-            PoolTarget target = describe("dialect = \"oracle\"\n"
+            String parts = "dialect = \"oracle\"\n"
                     + "host = \"127.0.0.1\"\n"
                     + "port = " + listener.port() + "\n"
-                    + "database = \"FREEPDB1\"\n"
                     + "username = \"scott\"\n"
-                    + "password = " + Project.toml(PASSWORD) + "\n");
-            assertThat(target.jdbcUrl()).isEqualTo("jdbc:oracle:thin:@//127.0.0.1:" + listener.port() + "/FREEPDB1");
-            String descriptor = oracleDescriptor(listener, target);
+                    + "password = " + Project.toml(PASSWORD) + "\n";
+            PoolTarget sid = describe(parts + "database = \"FREEPDB1\"\n");
+            assertThat(sid.jdbcUrl()).isEqualTo("jdbc:oracle:thin:@127.0.0.1:" + listener.port() + ":FREEPDB1");
+            String sidDescriptor = oracleDescriptor(listener, sid);
+            assertThat(OracleListener.value(sidDescriptor, "SID")).isEqualTo("FREEPDB1");
+            assertThat(OracleListener.value(sidDescriptor, "SERVICE_NAME")).isNull();
+
+            PoolTarget service = describe(parts + "query = { service_name = \"FREEPDB1\" }\n");
+            String descriptor = oracleDescriptor(listener, service);
             assertThat(OracleListener.value(descriptor, "SERVICE_NAME")).isEqualTo("FREEPDB1");
             assertThat(OracleListener.value(descriptor, "PORT")).isEqualTo(String.valueOf(listener.port()));
         }
