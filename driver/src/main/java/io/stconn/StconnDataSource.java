@@ -5,7 +5,6 @@ import io.stconn.internal.Masking;
 import io.stconn.request.ConnectionRequest;
 import io.stconn.request.RequestParser;
 import io.stconn.road.Road;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -252,47 +251,15 @@ public class StconnDataSource extends BaseDataSource implements Referenceable {
     @Override
     public Reference getReference() {
         Reference ref = new Reference(StconnDataSource.class.getName(), StconnDataSourceFactory.class.getName(), null);
-        addr(ref, "url", url == null ? null : withoutSecrets(url));
+        addr(ref, "url", url == null ? null : Masking.withoutSecretParameters(url));
         addr(ref, "name", name);
         addr(ref, "projectDir", projectDir);
         addr(ref, "ttl", ttl);
         addr(ref, "maxEntries", maxEntries);
         addr(ref, "username", username);
-        kwargs.stringPropertyNames().stream().filter(k -> !secret(k, kwargs.getProperty(k)))
+        kwargs.stringPropertyNames().stream().filter(k -> !Masking.holdsSecret(k, kwargs.getProperty(k)))
                 .forEach(k -> addr(ref, StconnDataSourceFactory.KWARG_PREFIX + k, kwargs.getProperty(k)));
         return ref;
-    }
-
-    /** The jdbc:stconn: URL without the parameters that are, or hold, a secret. */
-    private static String withoutSecrets(String url) {
-        int query = url.indexOf('?');
-        if (query < 0) {
-            return url;
-        }
-        StringBuilder kept = new StringBuilder(url.substring(0, query));
-        char separator = '?';
-        for (String param : url.substring(query + 1).split("&")) {
-            int eq = param.indexOf('=');
-            String key = eq < 0 ? param : param.substring(0, eq);
-            if (!param.isEmpty() && !secret(decoded(key), decoded(eq < 0 ? "" : param.substring(eq + 1)))) {
-                kept.append(separator).append(param);
-                separator = '&';
-            }
-        }
-        return kept.toString();
-    }
-
-    private static boolean secret(String key, String value) {
-        return key == null || value == null || Masking.isSecretKey(key) || !Masking.url(value).equals(value);
-    }
-
-    /** Percent-decoded, or null when it cannot be (then it is left out, to be safe). */
-    private static String decoded(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static void addr(Reference ref, String type, String value) {

@@ -1,5 +1,7 @@
 package io.stconn.internal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,5 +91,38 @@ public final class Masking {
             return url;
         }
         return url.substring(0, colon + 1) + MASK + url.substring(at);
+    }
+
+    /** The jdbc:stconn: URL without the parameters that are, or hold, a secret. */
+    public static String withoutSecretParameters(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        StringBuilder kept = new StringBuilder(url.substring(0, query));
+        char separator = '?';
+        for (String param : url.substring(query + 1).split("&")) {
+            int eq = param.indexOf('=');
+            String key = eq < 0 ? param : param.substring(0, eq);
+            if (!param.isEmpty() && !holdsSecret(decoded(key), decoded(eq < 0 ? "" : param.substring(eq + 1)))) {
+                kept.append(separator).append(param);
+                separator = '&';
+            }
+        }
+        return kept.toString();
+    }
+
+    /** Whether a key is secret, or its value holds a secret (a URL with a password): such pairs never leave. */
+    public static boolean holdsSecret(String key, String value) {
+        return key == null || value == null || isSecretKey(key) || !url(value).equals(value);
+    }
+
+    /** Percent-decoded, or null when it cannot be (then it is left out, to be safe). */
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

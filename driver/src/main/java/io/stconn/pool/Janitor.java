@@ -50,7 +50,7 @@ final class Janitor {
         sweepExpired.run();
         retired.removeIf(entry -> {
             if (entry.activeConnections() == 0) {
-                PoolRegistry.closeQuietly(entry);
+                entry.close();
                 return true;
             }
             return false;

@@ -6,9 +6,13 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.stconn.request.ConnectionRequest.PoolKey;
 import io.stconn.secrets.SecretsWatch;
 import io.stconn.spi.PoolTarget;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** One live pool and what it was built from. */
 final class PoolEntry {
+    private static final Logger LOG = Logger.getLogger(PoolEntry.class.getName());
     final PoolKey key;
     final HikariDataSource dataSource;
     /** The pool itself, for borrows with a timeout of stconn's choosing. */
@@ -27,7 +31,7 @@ final class PoolEntry {
     /** In a cache with max_entries: only there does the last use matter (and cost a write). */
     final boolean bounded;
 
-    PoolEntry(PoolRegistry owner, PoolKey key, HikariDataSource dataSource, PoolRegistry.Resolved resolved, long ttlNanos,
+    PoolEntry(PoolRegistry owner, PoolKey key, HikariDataSource dataSource, Resolved resolved, long ttlNanos,
               boolean bounded) {
         this.owner = owner;
         this.bounded = bounded;
@@ -69,5 +73,24 @@ final class PoolEntry {
 
     String poolName() {
         return dataSource.getPoolName();
+    }
+
+    /** Closes the pool now, what it lent out included (deregistration, or retired with none left out). */
+    void close() {
+        try {
+            dataSource.close();
+            if (!dataSource.isRegisterMbeans()) {
+                PoolMBeans.unregister(dataSource.getPoolName());
+            }
+            if (dataSource.getDataSource() instanceof MemoryDatabase memory) {
+                memory.close();
+            }
+        } catch (RuntimeException | SQLException e) {
+            LOG.log(Level.WARNING, poolName() + " - close failed", e);
+        }
+        // borrowed connections HikariCP could only abort (a driver may ignore abort) close now
+        if (dataSource.getDataSource() instanceof DriverDataSource physical) {
+            physical.closeOpened();
+        }
     }
 }

@@ -13,11 +13,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -184,28 +182,6 @@ public final class PoolRegistry {
         }
     }
 
-    /** A target and the secrets it was decided from: a pool built from it is fresh while they are unchanged. */
-    record Resolved(PoolTarget target, SecretsWatch watch, long generation) {
-        // written out, not generated: generated record methods leave this class in a JDK-wide cache
-        @Override
-        public boolean equals(Object o) {
-            return o == this || o instanceof Resolved other
-                && Objects.equals(target, other.target)
-                && Objects.equals(watch, other.watch)
-                && Objects.equals(generation, other.generation);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(target, watch, generation);
-        }
-
-        @Override
-        public String toString() {
-            return "Resolved[target=" + target + ", watch=" + watch + ", generation=" + generation + "]";
-        }
-    }
-
     private Resolved resolve(ConnectionRequest request, SecretsWatch watch, SecretsWatch.Snapshot snapshot)
             throws SQLException {
         return new Resolved(targets.target(request, watch, snapshot), watch, snapshot.generation());
@@ -316,26 +292,8 @@ public final class PoolRegistry {
         caches.clear();
         all.forEach(e -> {
             e.retired = true;
-            closeQuietly(e);
+            e.close();
         });
-        janitor.shutdown().forEach(PoolRegistry::closeQuietly);
-    }
-
-    static void closeQuietly(PoolEntry entry) {
-        try {
-            entry.dataSource.close();
-            if (!entry.dataSource.isRegisterMbeans()) {
-                PoolMBeans.unregister(entry.dataSource.getPoolName());
-            }
-            if (entry.dataSource.getDataSource() instanceof MemoryDatabase memory) {
-                memory.close();
-            }
-        } catch (RuntimeException | SQLException e) {
-            LOG.log(Level.WARNING, entry.poolName() + " - close failed", e);
-        }
-        // borrowed connections HikariCP could only abort (a driver may ignore abort) close now
-        if (entry.dataSource.getDataSource() instanceof DriverDataSource physical) {
-            physical.closeOpened();
-        }
+        janitor.shutdown().forEach(PoolEntry::close);
     }
 }
