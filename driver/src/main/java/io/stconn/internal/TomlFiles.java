@@ -43,7 +43,10 @@ public final class TomlFiles {
 
     /** {@link #parse(Path, String)} of a text already read from the file (and perhaps adjusted, line for line). */
     public static TomlParseResult parse(Path path, String text, String fix) throws SQLException {
-        TomlParseResult result;
+        TomlParseResult result = TomlLite.parse(text);
+        if (result != null) {
+            return result;
+        }
         try {
             result = Toml.parse(text);
         } catch (RuntimeException | AssertionError e) {
