@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
@@ -30,10 +30,9 @@ final class MemoryDatabase extends BaseDataSource implements AutoCloseable {
 
     /** The data source for this driver and URL: a MemoryDatabase when the URL names an in-memory database. */
     static DataSource of(Driver driver, String url, Properties properties) {
-        String name = "stconn_" + UUID.randomUUID().toString().replace("-", "");
         String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
         if (lower.equals("jdbc:sqlite::memory:") || lower.equals("jdbc:sqlite:")) {
-            String shared = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared";
+            String shared = "jdbc:sqlite:file:" + uniqueName() + "?mode=memory&cache=shared";
             return new MemoryDatabase(new DriverDataSource(driver, shared, properties), false);
         }
         if (lower.equals("jdbc:duckdb:") || lower.equals("jdbc:duckdb::memory:")) {
@@ -42,10 +41,19 @@ final class MemoryDatabase extends BaseDataSource implements AutoCloseable {
         if (lower.startsWith("jdbc:h2:mem:")) {
             String rest = url.strip().substring("jdbc:h2:mem:".length());
             boolean unnamed = rest.isEmpty() || rest.startsWith(";");
-            String named = unnamed ? "jdbc:h2:mem:" + name + rest : url;
+            String named = unnamed ? "jdbc:h2:mem:" + uniqueName() + rest : url;
             return new MemoryDatabase(new DriverDataSource(driver, named, properties), false);
         }
         return new DriverDataSource(driver, url, properties);
+    }
+
+    /**
+     * A name no other pool in this process holds, even one of another copy of stconn. Not a UUID:
+     * its secure random generator costs a fresh JVM more than the rest of the pool's start.
+     */
+    private static String uniqueName() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "stconn_" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
     }
 
     @Override

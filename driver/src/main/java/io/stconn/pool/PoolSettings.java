@@ -37,15 +37,6 @@ public final class PoolSettings {
     // the pools set these for every pool themselves (its name, JMX); the configuration has no say
     private static final Set<String> SET_BY_THE_POOLS = Set.of("poolName", "registerMbeans");
     private static final String POOL_NAME_PREFIX = "stconn-";
-    // never asked for a connection: validate() only checks that there is one
-    private static final DataSource PLACEHOLDER = (DataSource) Proxy.newProxyInstance(PoolSettings.class.getClassLoader(),
-            new Class<?>[] {DataSource.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "toString" -> "(none: describe opens no connection)";
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                default -> throw new UnsupportedOperationException("describe opens no connection");
-            });
-
     /** Every setting HikariConfig has a setter for, by its property name. */
     private static final Set<String> NAMES = Arrays.stream(HikariConfig.class.getMethods())
             .filter(m -> m.getName().startsWith("set") && m.getName().length() > 3 && m.getParameterCount() == 1
@@ -73,8 +64,9 @@ public final class PoolSettings {
     }
 
     /**
-     * Each setting through HikariCP's own property binding, one by one, so that a refused one is
-     * reported once, with its name and where it came from, in HikariCP's words.
+     * Every name checked against HikariCP's settings, then the values through HikariCP's own
+     * property binding; when it refuses them, each one by one, so that the refused one is reported
+     * once, with its name and where it came from, in HikariCP's words.
      *
      * @param given the settings the user wrote, for their origins; the others were derived
      */
@@ -83,33 +75,44 @@ public final class PoolSettings {
         for (String key : settings.stringPropertyNames()) {
             if (!key.startsWith("dataSource.") && !NAMES.contains(key)) {
                 // told here: HikariCP would log the unknown name at SEVERE before refusing it
-                ConfigValue value = given.get(key);
                 throw SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting " + key + " = '"
-                        + Masking.value(key, settings.getProperty(key)) + "' ("
-                        + (value == null ? "from create_engine_kwargs" : value.origin()) + ") for connection '"
-                        + connectionName + "': the setting does not exist in HikariCP"
+                        + Masking.value(key, settings.getProperty(key)) + "' (" + origin(key, given)
+                        + ") for connection '" + connectionName + "': the setting does not exist in HikariCP"
                         + Nearest.to(key, NAMES).map(n -> "; did you mean " + n + "?").orElse("")
                         + ". Its settings are named as in its documentation (maximumPoolSize, connectionTimeout...); "
                         + "driver properties go in connect_args.");
             }
+        }
+        if (refusal(settings) == null) {
+            return;
+        }
+        for (String key : settings.stringPropertyNames()) {
             String refusal = refusal(key, settings.getProperty(key));
             if (refusal != null) {
-                ConfigValue value = given.get(key);
-                String where = value == null ? "from create_engine_kwargs" : value.origin();
                 throw SqlState.INVALID_POOL_SETTING.exception("Invalid pool setting " + key + " = '"
-                        + Masking.value(key, settings.getProperty(key)) + "' (" + where + ") for connection '"
+                        + Masking.value(key, settings.getProperty(key)) + "' (" + origin(key, given) + ") for connection '"
                         + connectionName + "': " + refusal + ". See HikariCP's configuration documentation for the "
                         + "names and values it takes.");
             }
         }
     }
 
+    private static String origin(String key, Map<String, ConfigValue> given) {
+        ConfigValue value = given.get(key);
+        return value == null ? "from create_engine_kwargs" : value.origin();
+    }
+
     /** HikariCP's complaint about one setting, in its own words, or null when it takes the value. */
     static String refusal(String key, String value) {
         Properties one = new Properties();
         one.setProperty(key, value);
+        return refusal(one);
+    }
+
+    /** HikariCP's complaint about the first of these settings it refuses, or null when it takes them all. */
+    private static String refusal(Properties settings) {
         try {
-            new HikariConfig(one);
+            new HikariConfig(settings);
             return null;
         } catch (RuntimeException e) {
             return hikariMessage(e);
@@ -157,7 +160,7 @@ public final class PoolSettings {
         HikariConfig config = config(connectionName, settings, poolNameBase(connectionName));
         try {
             // validate() wants something to connect with and names its warnings after the pool
-            config.setDataSource(PLACEHOLDER);
+            config.setDataSource(Placeholder.DATA_SOURCE);
             config.validate();
         } catch (RuntimeException e) {
             throw invalid(connectionName, e);
@@ -200,5 +203,16 @@ public final class PoolSettings {
             return null;
         }
         return bare.substring(0, 1).toLowerCase(Locale.ROOT) + bare.substring(1);
+    }
+
+    /** What validate() is given to connect with (it only checks that there is one): made when describe first asks. */
+    private static final class Placeholder {
+        static final DataSource DATA_SOURCE = (DataSource) Proxy.newProxyInstance(PoolSettings.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "toString" -> "(none: describe opens no connection)";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException("describe opens no connection");
+                });
     }
 }
