@@ -394,9 +394,9 @@ final class Report {
         line("");
         timings(r.cold, r.cold.get(1).figure(), "HikariCP");
         line("");
-        line("stconn's extra start-up work is loading its own classes, the relocated tomlj and ANTLR parser, reading "
-                + "and parsing `.streamlit/secrets.toml` (and looking for `config.toml` and `~/.streamlit`), resolving the "
-                + "type and dialect, and registering the pool's MBeans.");
+        line("stconn's extra start-up work is loading its own classes, reading and parsing `.streamlit/secrets.toml` "
+                + "(and looking for `config.toml` and `~/.streamlit`; plain TOML by stconn's own reader, the rest by tomlj), "
+                + "resolving the type and dialect, and registering the pool's MBeans on a thread of their own.");
         line("");
     }
 
