@@ -219,6 +219,23 @@ class TomlLiteTest {
         assertThat(mismatches).as("TomlLite differs from tomlj").isEmpty();
     }
 
+    /**
+     * Nesting as deep as TomlInput lets through (64), deeper than tomlj's stack allows (about 800 inline
+     * tables here), and deeper than TomlLite's: where tomlj fails, TomlLite must decline, not answer or throw.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {TomlInput.MAX_NESTING, 1500, 20_000})
+    void deepNesting(int depth) {
+        for (String text : List.of("a = " + "{b = ".repeat(depth) + "1" + "}".repeat(depth) + "\n",
+                "a = " + "[".repeat(depth) + "]".repeat(depth) + "\n")) {
+            try {
+                TomlLiteDifference.check(text);
+            } catch (Mismatch e) {
+                throw new AssertionError("depth " + depth + ", " + quoted(text.substring(0, 12)) + "...: " + e.getMessage());
+            }
+        }
+    }
+
     /** Every text of up to two characters of TOML's punctuation and a few letters, alone and after the start of a line. */
     @Test
     void everyShortText() {
