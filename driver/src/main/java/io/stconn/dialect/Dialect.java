@@ -1,6 +1,7 @@
 package io.stconn.dialect;
 
 import io.stconn.SqlState;
+import io.stconn.dialect.Translations.Family;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -19,29 +20,29 @@ import java.util.stream.Collectors;
  * this enum (and the package-private tables it owns) decides anything by dialect name.
  */
 public enum Dialect {
-    POSTGRESQL(UrlForm.SERVER, 5432, Translations.POSTGRESQL, names("postgresql", "postgres", "pgsql"),
+    POSTGRESQL(UrlForm.SERVER, 5432, Family.POSTGRESQL, names("postgresql", "postgres", "pgsql"),
             "jdbc:postgresql:", KnownDriver.PGJDBC),
-    MYSQL(UrlForm.SERVER, 3306, Translations.MYSQL, names("mysql"),
+    MYSQL(UrlForm.SERVER, 3306, Family.MYSQL, names("mysql"),
             "jdbc:mysql:", KnownDriver.CONNECTOR_J, KnownDriver.MARIADB),
-    MARIADB(UrlForm.SERVER, 3306, Translations.MYSQL, names("mariadb"),
+    MARIADB(UrlForm.SERVER, 3306, Family.MYSQL, names("mariadb"),
             "jdbc:mariadb:", KnownDriver.MARIADB, KnownDriver.CONNECTOR_J),
-    SQLITE(UrlForm.SQLITE, -1, Translations.SQLITE, names("sqlite"),
+    SQLITE(UrlForm.SQLITE, -1, Family.SQLITE, names("sqlite"),
             "jdbc:sqlite:", KnownDriver.SQLITE),
-    MSSQL(UrlForm.SQLSERVER, 1433, Translations.MSSQL, names("mssql", "sqlserver"),
+    MSSQL(UrlForm.SQLSERVER, 1433, Family.MSSQL, names("mssql", "sqlserver"),
             "jdbc:sqlserver:", KnownDriver.MSSQL),
-    ORACLE(UrlForm.ORACLE, 1521, Translations.ORACLE, names("oracle"),
+    ORACLE(UrlForm.ORACLE, 1521, Family.ORACLE, names("oracle"),
             "jdbc:oracle:", KnownDriver.ORACLE),
-    H2(UrlForm.H2, -1, Translations.H2, names("h2"),
+    H2(UrlForm.H2, -1, Family.H2, names("h2"),
             "jdbc:h2:", KnownDriver.H2),
-    DUCKDB(UrlForm.DUCKDB, -1, Translations.DUCKDB, names("duckdb"),
+    DUCKDB(UrlForm.DUCKDB, -1, Family.DUCKDB, names("duckdb"),
             "jdbc:duckdb:", KnownDriver.DUCKDB),
-    SNOWFLAKE(UrlForm.SNOWFLAKE, 443, Translations.SNOWFLAKE, names("snowflake"),
+    SNOWFLAKE(UrlForm.SNOWFLAKE, 443, Family.SNOWFLAKE, names("snowflake"),
             "jdbc:snowflake:", KnownDriver.SNOWFLAKE),
     /** sqlalchemy-redshift; Amazon's driver first, pgjdbc (which speaks the same protocol) as fallback. */
-    REDSHIFT(UrlForm.SERVER, 5439, Translations.POSTGRESQL, names("redshift"),
+    REDSHIFT(UrlForm.SERVER, 5439, Family.POSTGRESQL, names("redshift"),
             "jdbc:redshift:", KnownDriver.REDSHIFT, KnownDriver.PGJDBC),
     /** sqlalchemy-cockroachdb; CockroachDB speaks the PostgreSQL protocol. Its JDBC URLs are pgjdbc's. */
-    COCKROACHDB(UrlForm.SERVER, 26257, Translations.POSTGRESQL, names("cockroachdb", "cockroach"),
+    COCKROACHDB(UrlForm.SERVER, 26257, Family.POSTGRESQL, names("cockroachdb", "cockroach"),
             null, KnownDriver.PGJDBC);
 
     private static final Map<String, Dialect> BY_NAME = new HashMap<>();
@@ -56,17 +57,17 @@ public enum Dialect {
 
     private final UrlForm form;
     private final int defaultPort;
-    private final Translations translations;
+    private final Family family;
     private final List<String> names;
     // the JDBC URL prefix that identifies this dialect; null when it borrows another dialect's
     private final String jdbcPrefix;
     private final List<KnownDriver> drivers;
 
-    Dialect(UrlForm form, int defaultPort, Translations translations, List<String> names, String jdbcPrefix,
+    Dialect(UrlForm form, int defaultPort, Family family, List<String> names, String jdbcPrefix,
             KnownDriver... drivers) {
         this.form = form;
         this.defaultPort = defaultPort;
-        this.translations = translations;
+        this.family = family;
         this.names = names;
         this.jdbcPrefix = jdbcPrefix;
         this.drivers = List.of(drivers);
@@ -153,7 +154,7 @@ public enum Dialect {
             parts = HostWithPort.split(parts);
         }
         Map<String, String> query = parts.query();
-        if (translations == Translations.POSTGRESQL && form == UrlForm.SERVER) {
+        if (family == Family.POSTGRESQL && form == UrlForm.SERVER) {
             List<String> servers = PostgresHosts.of(parts, defaultPort);
             if (servers != null) {
                 target.servers(servers);
@@ -169,7 +170,7 @@ public enum Dialect {
         }
         for (Map.Entry<String, String> parameter : query.entrySet()) {
             if (parameter.getKey() != null && parameter.getValue() != null) {
-                translations.apply(parameter.getKey(), parameter.getValue(), target);
+                translations().apply(parameter.getKey(), parameter.getValue(), target);
             }
         }
         // after the query, so that username and password win over user= and password= parameters
@@ -195,7 +196,7 @@ public enum Dialect {
         KnownDriver known = KnownDriver.of(driver);
         TargetBuilder target = new TargetBuilder(this, known == null || !drivers.contains(known) ? drivers.get(0) : known);
         try {
-            translations.apply(key, value, target);
+            translations().apply(key, value, target);
         } catch (SQLException e) {
             return Set.of(); // refused: target() reports it
         }
@@ -204,7 +205,7 @@ public enum Dialect {
 
     /** For the generated dialect table (DialectTableTest). */
     Translations translations() {
-        return translations;
+        return family.table();
     }
 
     private static List<String> names(String... names) {
