@@ -14,13 +14,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
@@ -38,13 +37,21 @@ public final class PoolSettings {
     private static final Set<String> SET_BY_THE_POOLS = Set.of("poolName", "registerMbeans");
     private static final String POOL_NAME_PREFIX = "stconn-";
     /** Every setting HikariConfig has a setter for, by its property name. */
-    private static final Set<String> NAMES = Arrays.stream(HikariConfig.class.getMethods())
-            .filter(m -> m.getName().startsWith("set") && m.getName().length() > 3 && m.getParameterCount() == 1
-                    && !Modifier.isStatic(m.getModifiers()))
-            .map(m -> m.getName().substring(3, 4).toLowerCase(Locale.ROOT) + m.getName().substring(4))
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> NAMES = settingNames();
 
     private PoolSettings() {
+    }
+
+    private static Set<String> settingNames() {
+        Set<String> names = new HashSet<>();
+        for (Method m : HikariConfig.class.getMethods()) {
+            String name = m.getName();
+            if (name.startsWith("set") && name.length() > 3 && m.getParameterCount() == 1
+                    && !Modifier.isStatic(m.getModifiers())) {
+                names.add(name.substring(3, 4).toLowerCase(Locale.ROOT) + name.substring(4));
+            }
+        }
+        return Set.copyOf(names);
     }
 
     /** HikariCP's own reading of the settings, as the pool start makes it, with the settings the pools own. */
