@@ -214,14 +214,13 @@ public final class PoolRegistry {
         metrics.configure(config, request.poolKey());
         config.setDataSource(target.dataSource() != null ? target.dataSource()
                 : MemoryDatabase.of(target.driver(), target.jdbcUrl(), target.properties()));
-        target.notes().forEach(note -> LOG.fine(() -> config.getPoolName() + " - " + note));
+        LOG.fine(config.getPoolName() + " - starting for " + target + ", notes " + target.notes());
         try {
             HikariDataSource dataSource = new HikariDataSource(config);
             if (PoolSettings.jmx() && !config.isRegisterMbeans()) {
                 PoolMBeans.registerLater(dataSource);
             }
             long ttl = request.ttl() == null ? 0 : request.ttl().toNanos();
-            LOG.fine(() -> config.getPoolName() + " - started for " + target);
             return new PoolEntry(this, request.poolKey(), dataSource, resolved, ttl, request.maxEntries() != null);
         } catch (RuntimeException e) {
             throw StartFailure.of(request.name(), target, e);

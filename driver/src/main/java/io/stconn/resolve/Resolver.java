@@ -92,20 +92,19 @@ public final class Resolver implements TargetSource {
         } else {
             // inference (rule 4) looks at the kwargs too: jdbc:stconn:x?url=... needs no section
             Map<String, ConfigValue> withKwargs = new LinkedHashMap<>(sectionValues);
-            request.kwargs().forEach((k, v) -> withKwargs.putIfAbsent(k, v));
+            for (Map.Entry<String, ConfigValue> kwarg : request.kwargs().entrySet()) {
+                withKwargs.putIfAbsent(kwarg.getKey(), kwarg.getValue());
+            }
             type = TypeResolver.resolve(name, typeKwarg, withKwargs);
         }
         Map<String, ConfigValue> merged = new LinkedHashMap<>();
-        sectionValues.forEach((k, v) -> {
-            if (StconnKey.of(k).isEmpty()) {
-                merged.put(k, v);
+        for (Map<String, ConfigValue> layer : List.of(sectionValues, request.kwargs())) { // kwargs win
+            for (Map.Entry<String, ConfigValue> entry : layer.entrySet()) {
+                if (StconnKey.of(entry.getKey()).isEmpty()) {
+                    merged.put(entry.getKey(), entry.getValue());
+                }
             }
-        });
-        request.kwargs().forEach((k, v) -> {
-            if (StconnKey.of(k).isEmpty()) {
-                merged.put(k, v);
-            }
-        });
+        }
         ConnectionConfig config = new ConnectionConfig(name, merged, watch.project(), env, secrets.plan().entries());
         PoolTarget target = buildTarget ? type.type().target(config) : null;
         List<String> ignored = SectionOptions.ignored(name, sectionValues);

@@ -26,15 +26,21 @@ final class SectionOptions {
     /** A note for each option written in the section, each logged once as a warning. */
     static List<String> ignored(String name, Map<String, ConfigValue> section) {
         List<String> notes = new ArrayList<>();
-        section.forEach((key, value) -> StconnKey.of(key).filter(k -> k != StconnKey.TYPE).ifPresent(option -> {
-            String note = "ignored " + key + " in [connections." + name + "] at " + value.origin() + ": " + key
+        for (Map.Entry<String, ConfigValue> entry : section.entrySet()) {
+            String key = entry.getKey();
+            StconnKey option = StconnKey.of(key).orElse(null);
+            if (option == null || option == StconnKey.TYPE) {
+                continue; // a key of the connection's own, or type, which the secrets may hold
+            }
+            String origin = entry.getValue().origin();
+            String note = "ignored " + key + " in [connections." + name + "] at " + origin + ": " + key
                     + " is an argument of the connection, not read from the secrets (as in Streamlit); give it in "
                     + "the URL (jdbc:stconn:" + name + "?" + key + "=...) or as a connection property";
             notes.add(note);
-            if (WARNED.add(value.origin() + " " + key)) {
-                LOG.warning(() -> "stconn: " + note);
+            if (WARNED.add(origin + " " + key)) {
+                LOG.warning("stconn: " + note);
             }
-        }));
+        }
         return notes;
     }
 }

@@ -139,16 +139,18 @@ public final class Secrets {
                     + " is not a table: write it as a section, [connections." + name + "], with keys such as url = \"...\"");
         }
         Map<String, ConfigValue> values = new LinkedHashMap<>();
-        map.forEach((k, v) -> {
-            String key = String.valueOf(k);
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            Object v = entry.getValue();
             Map<String, String> entryOrigins = new LinkedHashMap<>();
             if (v instanceof Map<?, ?> table) {
-                table.keySet().forEach(e -> entryOrigins.put(String.valueOf(e),
-                        source.origin(List.of(CONNECTIONS, name, key, String.valueOf(e)))));
+                for (Object e : table.keySet()) {
+                    entryOrigins.put(String.valueOf(e), source.origin(List.of(CONNECTIONS, name, key, String.valueOf(e))));
+                }
             }
             values.put(key, new ConfigValue(key, v, Source.SECRETS, source.origin(List.of(CONNECTIONS, name, key)),
                     entryOrigins));
-        });
+        }
         return Optional.of(values);
     }
 

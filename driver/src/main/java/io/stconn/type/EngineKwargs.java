@@ -84,7 +84,10 @@ public final class EngineKwargs {
                         level.startsWith("TRANSACTION_") ? level : "TRANSACTION_" + level);
             }
         }
-        config.get("autocommit").ifPresent(v -> settings.setProperty("autoCommit", String.valueOf(bool(v))));
+        ConfigValue autocommit = config.get("autocommit").orElse(null);
+        if (autocommit != null) {
+            settings.setProperty("autoCommit", String.valueOf(bool(autocommit)));
+        }
         Set<String> ignored = new TreeSet<>(engine.keySet());
         ignored.removeAll(MAPPED);
         if (!ignored.isEmpty()) {
@@ -93,7 +96,9 @@ public final class EngineKwargs {
                     + config.name() + ".hikari] table");
         }
         Map<String, ConfigValue> hikari = config.table("hikari");
-        hikari.forEach((k, v) -> settings.setProperty(k, v.text()));
+        for (Map.Entry<String, ConfigValue> setting : hikari.entrySet()) {
+            settings.setProperty(setting.getKey(), setting.getValue().text());
+        }
         PoolSettings.check(config.name(), settings, hikari);
         return settings;
     }
@@ -114,11 +119,11 @@ public final class EngineKwargs {
      */
     static Map<String, ConfigValue> engineKwargs(ConnectionConfig config) {
         Map<String, ConfigValue> engine = config.table("create_engine_kwargs");
-        config.values().forEach((key, value) -> {
-            if (value.source().isKwarg() && isEngineArgument(key)) {
-                engine.put(key, value);
+        for (Map.Entry<String, ConfigValue> entry : config.values().entrySet()) {
+            if (entry.getValue().source().isKwarg() && isEngineArgument(entry.getKey())) {
+                engine.put(entry.getKey(), entry.getValue());
             }
-        });
+        }
         return engine;
     }
 

@@ -6,7 +6,6 @@ import io.stconn.spi.ConfigValue.Source;
 import io.stconn.spi.ConnectionConfig;
 import io.stconn.type.EngineKwargs;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,15 @@ final class DriverKwargs {
     }
 
     static boolean isTypeKey(String key) {
-        return TYPE_KEYS.contains(key) || StconnKey.of(key).isPresent() || EngineKwargs.isEngineArgument(key)
-                || TABLES.stream().anyMatch(key::startsWith);
+        if (TYPE_KEYS.contains(key) || StconnKey.of(key).isPresent() || EngineKwargs.isEngineArgument(key)) {
+            return true;
+        }
+        for (String table : TABLES) {
+            if (key.startsWith(table)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -44,17 +50,19 @@ final class DriverKwargs {
      */
     static Map<String, ConfigValue> of(ConnectionConfig config, boolean withUrl) {
         Map<String, ConfigValue> kwargs = new LinkedHashMap<>();
-        config.values().values().stream()
-                .filter(v -> v.source().isKwarg() && v.value() != null)
-                .sorted(Comparator.comparing(ConfigValue::source))
-                .forEach(v -> {
-                    if (!isTypeKey(v.key())) {
-                        kwargs.put(v.key(), v);
-                    } else if (withUrl && v.key().startsWith(QUERY) && v.key().length() > QUERY.length()) {
-                        // beside a url the query table is not read, but a query.<name> kwarg is still a driver parameter
-                        kwargs.put(v.key().substring(QUERY.length()), v);
-                    }
-                });
+        for (Source source : Source.values()) { // URL parameters, then Properties
+            for (ConfigValue v : config.values().values()) {
+                if (v.source() != source || !source.isKwarg() || v.value() == null) {
+                    continue;
+                }
+                if (!isTypeKey(v.key())) {
+                    kwargs.put(v.key(), v);
+                } else if (withUrl && v.key().startsWith(QUERY) && v.key().length() > QUERY.length()) {
+                    // beside a url the query table is not read, but a query.<name> kwarg is still a driver parameter
+                    kwargs.put(v.key().substring(QUERY.length()), v);
+                }
+            }
+        }
         return kwargs;
     }
 
@@ -71,10 +79,14 @@ final class DriverKwargs {
                         + "ignores it: put a driver parameter in the query table, or pass it as a kwarg");
             }
         }
-        config.get(SqlKey.QUERY.key()).filter(v -> withUrl && v.source() == Source.SECRETS)
-                .ifPresent(v -> notes.add("the query table (" + v.origin() + ") is ignored beside url, as Streamlit "
-                        + "ignores it: write its parameters into the url (?key=value), or pass them as kwargs"));
-        notes.forEach(note -> LOG.warning(() -> "stconn: " + config.name() + ": " + note));
+        ConfigValue query = config.get(SqlKey.QUERY.key()).orElse(null);
+        if (withUrl && query != null && query.source() == Source.SECRETS) {
+            notes.add("the query table (" + query.origin() + ") is ignored beside url, as Streamlit "
+                    + "ignores it: write its parameters into the url (?key=value), or pass them as kwargs");
+        }
+        for (String note : notes) {
+            LOG.warning("stconn: " + config.name() + ": " + note);
+        }
         return notes;
     }
 }

@@ -68,16 +68,22 @@ public final class SqlConnectionType implements ConnectionType {
         String where = config.where(driverKey != null ? "driver" : "url");
         Driver driver = DriverLoader.loadFirst(config.name(), where, candidates).driver();
         Properties props = new Properties();
-        config.first(SqlKey.USERNAME.key(), SqlKey.USER.key()).ifPresent(v -> props.setProperty("user", v.text()));
-        config.get(SqlKey.PASSWORD.key()).ifPresent(v -> props.setProperty("password", v.text()));
+        ConfigValue user = config.first(SqlKey.USERNAME.key(), SqlKey.USER.key()).orElse(null);
+        if (user != null) {
+            props.setProperty("user", user.text());
+        }
+        ConfigValue password = config.get(SqlKey.PASSWORD.key()).orElse(null);
+        if (password != null) {
+            props.setProperty("password", password.text());
+        }
         props.putAll(queryTable(config, new LinkedHashMap<>()));
         props.putAll(EngineKwargs.connectArgs(config));
         // a jdbc: url's parameters are the driver's own names already: the kwargs pass as written
         Map<String, String> sources = new LinkedHashMap<>();
-        DriverKwargs.of(config, true).forEach((key, v) -> {
-            props.setProperty(key, v.text());
-            sources.put(key, v.key());
-        });
+        for (Map.Entry<String, ConfigValue> kwarg : DriverKwargs.of(config, true).entrySet()) {
+            props.setProperty(kwarg.getKey(), kwarg.getValue().text());
+            sources.put(kwarg.getKey(), kwarg.getValue().key());
+        }
         // a login written in the url still wins over the section's keys, but travels as Properties
         return PoolTarget.ofDriver(driver, UrlLogin.lift(url, props), props).withPropertySources(sources)
                 .withNotes(DriverKwargs.dropped(config, false));
@@ -111,11 +117,13 @@ public final class SqlConnectionType implements ConnectionType {
             }
             parts = partsFrom(config);
         }
-        String wanted = dialectName;
-        Dialect dialect = Dialect.byName(wanted).orElseThrow(() -> SqlState.UNKNOWN_DIALECT.exception(
-                "Unknown SQL dialect '" + wanted + "' for connection '" + config.name() + "' ("
-                        + config.where(url != null ? "url" : "dialect") + "). Known dialects: " + Dialect.knownNames()
-                        + ". For any other database, write its JDBC URL: url = \"jdbc:...\" and driver = \"<class>\""));
+        Dialect dialect = Dialect.byName(dialectName).orElse(null);
+        if (dialect == null) {
+            throw SqlState.UNKNOWN_DIALECT.exception("Unknown SQL dialect '" + dialectName + "' for connection '"
+                    + config.name() + "' (" + config.where(url != null ? "url" : "dialect") + "). Known dialects: "
+                    + Dialect.knownNames() + ". For any other database, write its JDBC URL: url = \"jdbc:...\" and "
+                    + "driver = \"<class>\"");
+        }
         if (url == null) {
             List<String> missing = dialect.requiredParts().stream()
                     .filter(p -> config.string(p) == null || config.string(p).isBlank())
@@ -135,8 +143,11 @@ public final class SqlConnectionType implements ConnectionType {
         JdbcTarget jt = dialect.target(withParameters(parts, EngineKwargs.connectArgs(config), kwargs), loaded.choice(),
                 config.projectDir());
         Map<String, String> sources = loginSources(config, url != null);
-        kwargs.forEach((key, v) -> dialect.propertiesOf(key, v.text(), loaded.choice())
-                .forEach(property -> sources.put(property, v.key())));
+        for (Map.Entry<String, ConfigValue> kwarg : kwargs.entrySet()) {
+            for (String property : dialect.propertiesOf(kwarg.getKey(), kwarg.getValue().text(), loaded.choice())) {
+                sources.put(property, kwarg.getValue().key());
+            }
+        }
         List<String> notes = new ArrayList<>(jt.notes());
         notes.addAll(DriverKwargs.dropped(config, url != null));
         if (url != null && config.get(SqlKey.PASSWORD.key()).isEmpty() && SqlAlchemyUrl.passwordIsEncoded(url)) {
@@ -151,11 +162,14 @@ public final class SqlConnectionType implements ConnectionType {
     /** Which key the user and password came from: a key of their own, or the url (where kwargs do not override it). */
     private static Map<String, String> loginSources(ConnectionConfig config, boolean withUrl) {
         Map<String, String> sources = new LinkedHashMap<>();
-        Optional<ConfigValue> user = config.first("username", "user").filter(v -> !withUrl || v.source().isKwarg());
-        Optional<ConfigValue> password = config.get("password").filter(v -> !withUrl || v.source().isKwarg());
-        sources.put("user", user.map(ConfigValue::key).orElse("url"));
-        sources.put("password", password.map(ConfigValue::key).orElse("url"));
+        sources.put("user", loginSource(config.first("username", "user"), withUrl));
+        sources.put("password", loginSource(config.get("password"), withUrl));
         return sources;
+    }
+
+    private static String loginSource(Optional<ConfigValue> value, boolean withUrl) {
+        ConfigValue v = value.orElse(null);
+        return v != null && (!withUrl || v.source().isKwarg()) ? v.key() : "url";
     }
 
     private static ConnectionParts partsFrom(ConnectionConfig config) throws SQLException {
@@ -170,7 +184,10 @@ public final class SqlConnectionType implements ConnectionType {
     private static ConnectionParts withKwargParts(ConnectionConfig config, ConnectionParts fromUrl) throws SQLException {
         Map<String, ConfigValue> kwargs = new LinkedHashMap<>();
         for (String key : PART_KEYS) {
-            config.get(key).filter(v -> v.source().isKwarg()).ifPresent(v -> kwargs.put(key, v));
+            ConfigValue v = config.get(key).orElse(null);
+            if (v != null && v.source().isKwarg()) {
+                kwargs.put(key, v);
+            }
         }
         if (kwargs.isEmpty()) {
             return fromUrl;
