@@ -86,7 +86,7 @@ final class DescribeCommand {
         d.put("pool", pool);
         d.put("config", config);
         d.put("sources", sources);
-        d.put("notes", target == null ? List.of() : target.notes());
+        d.put("notes", resolution.notes());
         d.put("secretsFiles", resolution.watch().current().secrets().files().stream().map(Path::toString).toList());
         d.put("missingDriver", described.missingDriver() == null ? null
                 : CauseChain.oneLine(drivers.withPlacesSearched(described.missingDriver())));

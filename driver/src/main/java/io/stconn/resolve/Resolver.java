@@ -113,7 +113,9 @@ public final class Resolver implements TargetSource {
             notes.addAll(ignored);
             target = target.withNotes(notes);
         }
-        return new Resolution(request, type.type().name(), type.reason(), config, target, watch, snapshot.generation());
+        List<String> notes = target != null ? target.notes() : ignored;
+        return new Resolution(request, type.type().name(), type.reason(), config, target, notes, watch,
+                snapshot.generation());
     }
 
     /**

@@ -72,6 +72,20 @@ class DescribeCommandTest {
     }
 
     @Test
+    void withoutTheDriverTheNotesOnTheSectionStillShow() throws IOException {
+        Files.writeString(secrets, """
+                [connections.elsewhere]
+                url = "jdbc:nosuch://db.example.com/shop"
+                driver = "com.example.NoSuchDriver"
+                ttl = 60
+                """);
+        CliRun run = CliRun.of("describe", "elsewhere", "--project", temp.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("NOT FOUND", "com.example.NoSuchDriver")
+                .containsPattern("notes\n  ignored ttl in \\[connections.elsewhere\\] at " + Pattern.quote(secrets + ":4:1"));
+    }
+
+    @Test
     void jsonHoldsTheDocumentedKeys() {
         CliRun run = describe("--json");
         assertThat(run.exit()).isZero();
