@@ -35,8 +35,30 @@ final class PoolMetrics {
                     + "Micrometer " + MICROMETER + ", a Dropwizard " + DROPWIZARD + " or a Prometheus " + PROMETHEUS
                     + ", not " + (registry == null ? "null" : registry.getClass().getName()));
         }
+        readsTheLibraryOf(registry);
         Object kept = registries.putIfAbsent(key, registry);
         return kept == null ? registry : kept;
+    }
+
+    /**
+     * On the module path, stconn's module declares no metrics library (each is optional), so
+     * HikariCP's trackers inside it could not use the registry's classes: the module reads the
+     * library of the registry it is given, as a module may grant itself at run time.
+     */
+    private static void readsTheLibraryOf(Object registry) {
+        Module self = PoolMetrics.class.getModule();
+        if (!self.isNamed()) {
+            return; // the class path reads everything
+        }
+        for (String api : new String[] {MICROMETER, DROPWIZARD, PROMETHEUS}) {
+            if (isA(registry, api)) {
+                try {
+                    self.addReads(Class.forName(api, false, HikariConfig.class.getClassLoader()).getModule());
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(api + " was found a moment ago", e);
+                }
+            }
+        }
     }
 
     /** For a pool about to start. */

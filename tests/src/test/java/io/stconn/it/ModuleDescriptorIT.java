@@ -2,12 +2,14 @@ package io.stconn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -58,5 +60,26 @@ class ModuleDescriptorIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("Miso").contains("(1 row)");
+    }
+
+    @Test
+    void onTheModulePathAMicrometerRegistryGetsThePoolsMeters() throws IOException, InterruptedException {
+        Path examples = Path.of(System.getProperty("basedir", "."), "..", "examples").toAbsolutePath().normalize();
+        String modules = String.join(File.pathSeparator, List.of(Jars.stconnJar().toString(),
+                Jars.of(io.micrometer.core.instrument.MeterRegistry.class).toString(),
+                Jars.of(io.micrometer.common.KeyValue.class).toString(),
+                Jars.of(io.micrometer.observation.Observation.class).toString()));
+        String classPath = String.join(File.pathSeparator, List.of(Jars.testClasses().toString(), Jars.h2Jar().toString(),
+                Jars.of(org.HdrHistogram.Histogram.class).toString(), Jars.of(org.LatencyUtils.LatencyStats.class).toString()));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-p", modules, "--add-modules", "io.stconn,micrometer.core", "-cp", classPath,
+                ModulePathMetricsProgram.class.getName(), examples.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // before the module read the registry's library: IllegalAccessError, "module io.stconn does not read module micrometer.core"
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("pets 4").contains("hikaricp.connections.active", "hikaricp.connections.max")
+                .doesNotContain("IllegalAccessError");
     }
 }
