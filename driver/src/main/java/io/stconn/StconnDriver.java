@@ -24,14 +24,6 @@ import java.util.logging.Logger;
  */
 public final class StconnDriver implements Driver {
     static final Logger ROOT_LOGGER = Logger.getLogger("io.stconn");
-    /**
-     * HikariCP logs through SLF4J, which the jar relocates and binds to java.util.logging under
-     * this logger. Its INFO lines (pool starting, started, shut down) would land in the console of
-     * every tool the jar is dropped into (sqlline, the CLI, a GUI's log), so the default is WARNING;
-     * a logging configuration that sets this logger's level wins. Held here because
-     * java.util.logging keeps loggers only weakly.
-     */
-    private static final Logger HIKARI_LOGGER = Logger.getLogger("io.stconn.shaded.hikari");
     private static final Road ROAD = Road.shared();
     private static final String VERSION = readVersion();
     private static final int MAX_CACHED_REQUESTS = 1024;
@@ -60,9 +52,6 @@ public final class StconnDriver implements Driver {
     }
 
     static {
-        if (HIKARI_LOGGER.getLevel() == null) {
-            HIKARI_LOGGER.setLevel(Level.WARNING);
-        }
         try {
             DriverManager.registerDriver(new StconnDriver(), ROAD::closeAll);
         } catch (SQLException e) {

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
@@ -36,10 +38,25 @@ public final class PoolSettings {
     // the pools set these for every pool themselves (its name, JMX); the configuration has no say
     private static final Set<String> SET_BY_THE_POOLS = Set.of("poolName", "registerMbeans");
     private static final String POOL_NAME_PREFIX = "stconn-";
+    /**
+     * HikariCP logs through SLF4J, which the jar relocates and binds to java.util.logging under
+     * HikariCP's package. Its INFO lines (pool starting, started, shut down) would land in the
+     * console of every tool the jar is dropped into (sqlline, the CLI, a GUI's log), whichever door
+     * it came through, so the default is WARNING; a logging configuration that sets this logger's
+     * level wins. Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger HIKARI_LOGGER = quiet(Logger.getLogger(HikariConfig.class.getPackageName()));
     /** Every setting HikariConfig has a setter for, by its property name. */
     private static final Set<String> NAMES = settingNames();
 
     private PoolSettings() {
+    }
+
+    private static Logger quiet(Logger logger) {
+        if (logger.getLevel() == null) {
+            logger.setLevel(Level.WARNING);
+        }
+        return logger;
     }
 
     private static Set<String> settingNames() {
