@@ -209,40 +209,14 @@ public final class TomlInput {
      * trip over the others (an assertion inside it, not a parse error, for a bad \\u).
      */
     private void checkEscapes(int start, int end) throws SQLException {
-        boolean multi = startsWith(start, "\"\"\"");
-        for (int j = start + 1; j < end; j++) {
-            if (text[j] != '\\') {
-                continue;
-            }
-            char next = text[j + 1];
+        int bad = TomlEscapes.firstUnknown(text, start, end, startsWith(start, "\"\"\""));
+        if (bad >= 0) {
+            char next = text[bad + 1];
             int digits = next == 'u' ? 4 : next == 'U' ? 8 : 0;
-            boolean ok = "btnfr\"\\".indexOf(next) >= 0 || multi && Character.isWhitespace(next)
-                    || digits > 0 && codePoint(j + 2, digits, end);
-            if (!ok) {
-                throw refused(whereIn(start, j) + ": \\" + (digits > 0 ? next + " needs " + digits
-                        + " hex digits naming a Unicode character" : "" + next + " is not an escape TOML knows")
-                        + ". In a basic string (\"...\") write a backslash as \\\\, or use a literal string ('...').");
-            }
-            j += 1 + digits;
+            throw refused(whereIn(start, bad) + ": \\" + (digits > 0 ? next + " needs " + digits
+                    + " hex digits naming a Unicode character" : "" + next + " is not an escape TOML knows")
+                    + ". In a basic string (\"...\") write a backslash as \\\\, or use a literal string ('...').");
         }
-    }
-
-    private boolean codePoint(int from, int digits, int end) {
-        if (from + digits > end) {
-            return false;
-        }
-        int value = 0;
-        for (int k = from; k < from + digits; k++) {
-            int d = Character.digit(text[k], 16);
-            if (d < 0) {
-                return false;
-            }
-            value = value * 16 + d;
-            if (value > Character.MAX_CODE_POINT) {
-                return false;
-            }
-        }
-        return value < Character.MIN_SURROGATE || value > Character.MAX_SURROGATE;
     }
 
     /** file:line:column of index j, in a string that opened at start on the current line. */

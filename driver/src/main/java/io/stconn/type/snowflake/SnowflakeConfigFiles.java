@@ -74,27 +74,6 @@ public final class SnowflakeConfigFiles {
         }
     }
 
-    /** The entry a connection name means and the rule that chose it, for messages. */
-    public record Choice(String entryName, String why) {
-        // written out, not generated: generated record methods leave this class in a JDK-wide cache
-        @Override
-        public boolean equals(Object o) {
-            return o == this || o instanceof Choice other
-                && Objects.equals(entryName, other.entryName)
-                && Objects.equals(why, other.why);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(entryName, why);
-        }
-
-        @Override
-        public String toString() {
-            return "Choice[entryName=" + entryName + ", why=" + why + "]";
-        }
-    }
-
     private SnowflakeConfigFiles(Path connectionsFile, Path configFile, boolean customConnectionsFile,
                                  Environment env, boolean skipPermissionChecks) {
         this.connectionsFile = connectionsFile;
@@ -147,13 +126,13 @@ public final class SnowflakeConfigFiles {
      * {@code snowpark}), 1. env SNOWFLAKE_DEFAULT_CONNECTION_NAME, 2. {@code default_connection_name}
      * in config.toml, 3. {@code default}; any other name means the entry of that name.
      */
-    public Choice entryFor(String connectionName) throws SQLException {
+    public SnowflakeEntryChoice entryFor(String connectionName) throws SQLException {
         if (!connectionName.equalsIgnoreCase("snowflake") && !connectionName.equalsIgnoreCase("snowpark")) {
-            return new Choice(connectionName, "the connection name");
+            return new SnowflakeEntryChoice(connectionName, "the connection name");
         }
         String fromEnv = env.get(Env.SNOWFLAKE_DEFAULT_CONNECTION_NAME.key());
         if (fromEnv != null) {
-            return new Choice(fromEnv.strip(), "named by env SNOWFLAKE_DEFAULT_CONNECTION_NAME");
+            return new SnowflakeEntryChoice(fromEnv.strip(), "named by env SNOWFLAKE_DEFAULT_CONNECTION_NAME");
         }
         Optional<TomlParseResult> config = read(configFile);
         if (config.isPresent() && config.get().get("default_connection_name") != null) {
@@ -164,10 +143,10 @@ public final class SnowflakeConfigFiles {
                         + ":" + pos.column() + " must be the name of a connection, as in default_connection_name ="
                         + " \"prod\"");
             }
-            return new Choice(text.strip(), "named by default_connection_name at " + configFile + ":" + pos.line()
-                    + ":" + pos.column());
+            return new SnowflakeEntryChoice(text.strip(), "named by default_connection_name at " + configFile + ":"
+                    + pos.line() + ":" + pos.column());
         }
-        return new Choice("default", "the default name: env SNOWFLAKE_DEFAULT_CONNECTION_NAME is unset and "
+        return new SnowflakeEntryChoice("default", "the default name: env SNOWFLAKE_DEFAULT_CONNECTION_NAME is unset and "
                 + configFile + " sets no default_connection_name");
     }
 
@@ -201,7 +180,7 @@ public final class SnowflakeConfigFiles {
     }
 
     /** What was looked at for an entry, for the "missing configuration" message. */
-    public String describeSearch(Choice choice) throws SQLException {
+    public String describeSearch(SnowflakeEntryChoice choice) throws SQLException {
         StringBuilder out = new StringBuilder("entry '").append(choice.entryName()).append("' (")
                 .append(choice.why()).append(") in ").append(connectionsFile);
         if (!Files.exists(connectionsFile)) {

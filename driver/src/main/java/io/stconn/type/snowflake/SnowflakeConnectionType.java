@@ -104,11 +104,11 @@ public final class SnowflakeConnectionType implements ConnectionType {
         List<String> notes = new ArrayList<>();
 
         // 4. the connections.toml entry, below the section and the kwargs
-        SnowflakeConfigFiles.Choice choice = null;
+        SnowflakeEntryChoice choice = null;
         List<ConfigValue> layered = new ArrayList<>();
         if (sectionEmpty || explicitEntry != null) {
             choice = explicitEntry != null
-                    ? new SnowflakeConfigFiles.Choice(explicitEntry.text().strip(), "connection_name at "
+                    ? new SnowflakeEntryChoice(explicitEntry.text().strip(), "connection_name at "
                     + explicitEntry.origin())
                     : files.entryFor(config.name());
             layered.addAll(fileValues(config, files, choice, explicitEntry != null, sectionEmpty, notes));
@@ -152,7 +152,7 @@ public final class SnowflakeConnectionType implements ConnectionType {
     }
 
     private static List<ConfigValue> fileValues(ConnectionConfig config, SnowflakeConfigFiles files,
-                                                SnowflakeConfigFiles.Choice choice, boolean explicit,
+                                                SnowflakeEntryChoice choice, boolean explicit,
                                                 boolean sectionEmpty, List<String> notes) throws SQLException {
         Optional<SnowflakeConfigFiles.Entry> entry = files.find(choice.entryName());
         files.warnings().forEach(w -> LOG.warning("stconn: " + w));
@@ -263,7 +263,7 @@ public final class SnowflakeConnectionType implements ConnectionType {
     }
 
     private static String searched(ConnectionConfig config, SnowflakeConfigFiles files,
-                                   SnowflakeConfigFiles.Choice choice) throws SQLException {
+                                   SnowflakeEntryChoice choice) throws SQLException {
         List<Path> secrets = config.secretsSearched();
         StringBuilder out = new StringBuilder("[connections.").append(config.name()).append("] in the secrets (")
                 .append(secrets.isEmpty() ? "no secrets file" : secrets.stream().map(Path::toString)

@@ -98,7 +98,7 @@ class SnowflakeConfigFilesTest {
         if (configToml != null) {
             write(config, configToml);
         }
-        SnowflakeConfigFiles.Choice choice = files().entryFor(name);
+        SnowflakeEntryChoice choice = files().entryFor(name);
         assertThat(choice.entryName()).isEqualTo(entry);
         assertThat(choice.why()).isEqualTo(why.replace("<config.toml>", config.toString()));
     }
@@ -236,14 +236,14 @@ class SnowflakeConfigFilesTest {
     @Test
     void theSearchIsDescribedForMessages() throws IOException, SQLException {
         SnowflakeConfigFiles files = files();
-        SnowflakeConfigFiles.Choice choice = files.entryFor("snowflake");
+        SnowflakeEntryChoice choice = files.entryFor("snowflake");
         Path connections = snowflakeHome.resolve("connections.toml");
         Path config = snowflakeHome.resolve("config.toml");
         assertThat(files.describeSearch(choice)).isEqualTo("entry 'default' (the default name: env"
                 + " SNOWFLAKE_DEFAULT_CONNECTION_NAME is unset and " + config + " sets no default_connection_name) in "
                 + connections + " (no such file) and in the [connections] of " + config + " (no such file)");
         write(connections, "[dev]\naccount = \"a1\"\n[prod]\naccount = \"a2\"\n");
-        assertThat(files().describeSearch(new SnowflakeConfigFiles.Choice("qa", "the connection name")))
+        assertThat(files().describeSearch(new SnowflakeEntryChoice("qa", "the connection name")))
                 .isEqualTo("entry 'qa' (the connection name) in " + connections + " and in the [connections] of "
                         + config + " (no such file); the entries there are " + List.of("dev", "prod"));
     }
