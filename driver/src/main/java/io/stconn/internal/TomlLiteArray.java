@@ -1,6 +1,6 @@
 package io.stconn.internal;
 
-import io.stconn.internal.TomlLite.GiveUp;
+import io.stconn.internal.TomlLiteText.GiveUp;
 import java.util.ArrayList;
 import java.util.List;
 import org.tomlj.TomlArray;

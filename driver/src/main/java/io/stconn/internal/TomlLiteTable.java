@@ -1,6 +1,6 @@
 package io.stconn.internal;
 
-import io.stconn.internal.TomlLite.GiveUp;
+import io.stconn.internal.TomlLiteText.GiveUp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -136,7 +136,7 @@ final class TomlLiteTable implements TomlParseResult {
                 }
                 path.add(dottedKey.substring(start, i));
                 start = i + 1;
-            } else if (!TomlLite.bareKeyCharacter(dottedKey.charAt(i), false)) {
+            } else if (!TomlLiteText.bareKeyCharacter(dottedKey.charAt(i), false)) {
                 return Toml.parseDottedKey(dottedKey); // quotes, spaces: tomlj's rules
             }
         }
