@@ -51,12 +51,9 @@ final class PoolMetrics {
             return; // the class path reads everything
         }
         for (String api : new String[] {MICROMETER, DROPWIZARD, PROMETHEUS}) {
-            if (isA(registry, api)) {
-                try {
-                    self.addReads(Class.forName(api, false, HikariConfig.class.getClassLoader()).getModule());
-                } catch (ClassNotFoundException e) {
-                    throw new IllegalStateException(api + " was found a moment ago", e);
-                }
+            Class<?> type = visible(api);
+            if (type != null && type.isInstance(registry)) {
+                self.addReads(type.getModule());
             }
         }
     }
@@ -85,13 +82,16 @@ final class PoolMetrics {
 
     /** Whether the object is an instance of the class of that name, as the class loader of HikariCP sees it. */
     private static boolean isA(Object object, String className) {
-        if (object == null) {
-            return false;
-        }
+        Class<?> type = visible(className);
+        return object != null && type != null && type.isInstance(object);
+    }
+
+    /** The class of that name as HikariCP's class loader sees it, or null when that library is absent. */
+    private static Class<?> visible(String className) {
         try {
-            return Class.forName(className, false, HikariConfig.class.getClassLoader()).isInstance(object);
+            return Class.forName(className, false, HikariConfig.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            return false;
+            return null;
         }
     }
 
