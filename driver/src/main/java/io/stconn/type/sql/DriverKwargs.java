@@ -51,8 +51,11 @@ final class DriverKwargs {
     static Map<String, ConfigValue> of(ConnectionConfig config, boolean withUrl) {
         Map<String, ConfigValue> kwargs = new LinkedHashMap<>();
         for (Source source : Source.values()) { // URL parameters, then Properties
+            if (!source.isKwarg()) {
+                continue;
+            }
             for (ConfigValue v : config.values().values()) {
-                if (v.source() != source || !source.isKwarg() || v.value() == null) {
+                if (v.source() != source || v.value() == null) {
                     continue;
                 }
                 if (!isTypeKey(v.key())) {
