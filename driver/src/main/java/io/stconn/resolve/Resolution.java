@@ -9,11 +9,16 @@ import java.util.Objects;
 
 /**
  * Everything the road from a request to a pool decided: the type and why, the merged
- * configuration, what to pool, the notes on what was ignored on the way (the target's own, or
- * without a target, those on the section's options), and the secrets generation it was decided from.
+ * configuration, what to pool, the notes on the options the section held (which it ignores), and
+ * the secrets generation it was decided from.
  */
 public record Resolution(ConnectionRequest request, String typeName, String typeReason, ConnectionConfig config,
-                         PoolTarget target, List<String> notes, SecretsWatch watch, long generation) {
+                         PoolTarget target, List<String> sectionNotes, SecretsWatch watch, long generation) {
+    /** What was ignored on the way: the target's notes (the section's among them), or without a target the section's. */
+    public List<String> notes() {
+        return target != null ? target.notes() : sectionNotes;
+    }
+
     // written out, not generated: generated record methods leave this class in a JDK-wide cache
     @Override
     public boolean equals(Object o) {
@@ -23,19 +28,20 @@ public record Resolution(ConnectionRequest request, String typeName, String type
             && Objects.equals(typeReason, other.typeReason)
             && Objects.equals(config, other.config)
             && Objects.equals(target, other.target)
-            && Objects.equals(notes, other.notes)
+            && Objects.equals(sectionNotes, other.sectionNotes)
             && Objects.equals(watch, other.watch)
             && Objects.equals(generation, other.generation);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(request, typeName, typeReason, config, target, notes, watch, generation);
+        return Objects.hash(request, typeName, typeReason, config, target, sectionNotes, watch, generation);
     }
 
     @Override
     public String toString() {
         return "Resolution[request=" + request + ", typeName=" + typeName + ", typeReason=" + typeReason
-                + ", config=" + config + ", target=" + target + ", notes=" + notes + ", watch=" + watch + ", generation=" + generation + "]";
+                + ", config=" + config + ", target=" + target + ", sectionNotes=" + sectionNotes
+                + ", watch=" + watch + ", generation=" + generation + "]";
     }
 }

@@ -113,8 +113,7 @@ public final class Resolver implements TargetSource {
             notes.addAll(ignored);
             target = target.withNotes(notes);
         }
-        List<String> notes = target != null ? target.notes() : ignored;
-        return new Resolution(request, type.type().name(), type.reason(), config, target, notes, watch,
+        return new Resolution(request, type.type().name(), type.reason(), config, target, ignored, watch,
                 snapshot.generation());
     }
 
